@@ -1,0 +1,105 @@
+/** The conventions collectives in memory: lookup by IDCC and search by number prefix or words, biggest conventions first. */
+import type { ConventionAnswer, ConventionSuggestion } from '../contracts/conventions'
+import type { Opco, OpcoId } from '../contracts/opcos'
+import {
+  answerConvention,
+  answerEscapeCode,
+  type ConventionRecord,
+  type EscapeCode,
+  type PairsEdition,
+} from './convention-opco'
+import { normalizeText, queryWords } from './text'
+
+interface Entry {
+  idcc: string
+  /** The IDCC without its leading zeros, so `16` finds `0016`. */
+  shortIdcc: string
+  title: string | null
+  opcoId: OpcoId | null
+  siretCount: number
+  haystack: string
+  answer: () => ConventionAnswer
+}
+
+export interface CatalogInput {
+  opcos: Opco[]
+  conventions: ConventionRecord[]
+  escapeCodes: EscapeCode[]
+  escapeNextStep: string
+  source: PairsEdition
+}
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined
+  return () => (value ??= make())
+}
+
+export class ConventionCatalog {
+  readonly opcos: ReadonlyMap<OpcoId, Opco>
+  readonly source: PairsEdition
+  readonly #entries = new Map<string, Entry>()
+  /** Sorted by SIRET count, descending, so a filtered scan is already in answer order. */
+  readonly #bySize: Entry[]
+
+  constructor(input: CatalogInput) {
+    this.opcos = new Map(input.opcos.map((opco) => [opco.id, opco]))
+    this.source = input.source
+    for (const record of input.conventions) {
+      const main = record.pairs[0]
+      this.#entries.set(record.idcc, {
+        idcc: record.idcc,
+        shortIdcc: record.idcc.replace(/^0+/, ''),
+        title: record.title,
+        opcoId: main?.opcoId ?? null,
+        siretCount: record.pairs.reduce((sum, pair) => sum + pair.siretCount, 0),
+        haystack: normalizeText(`${record.idcc} ${record.title ?? ''}`),
+        answer: once(() => answerConvention(record, this.opcos, input.source)),
+      })
+    }
+    for (const escape of input.escapeCodes) {
+      this.#entries.set(escape.code, {
+        idcc: escape.code,
+        shortIdcc: escape.code,
+        title: escape.label,
+        opcoId: null,
+        siretCount: 0,
+        haystack: normalizeText(`${escape.code} ${escape.label}`),
+        answer: once(() => answerEscapeCode(escape, input.escapeNextStep, input.source)),
+      })
+    }
+    this.#bySize = [...this.#entries.values()].sort((a, b) => b.siretCount - a.siretCount)
+  }
+
+  get size(): number {
+    return this.#entries.size
+  }
+
+  /** `idcc` is zero-padded to 4 digits by the caller's validation. */
+  find(idcc: string): ConventionAnswer | null {
+    return this.#entries.get(idcc)?.answer() ?? null
+  }
+
+  isEscapeCode(idcc: string): boolean {
+    return this.#entries.get(idcc)?.answer().escapeCode ?? false
+  }
+
+  search(query: string, limit: number): ConventionSuggestion[] {
+    const trimmed = query.trim()
+    const matches = /^\d{1,4}$/.test(trimmed)
+      ? (entry: Entry) => entry.idcc.startsWith(trimmed) || entry.shortIdcc.startsWith(trimmed)
+      : this.#wordMatcher(trimmed)
+    const items: ConventionSuggestion[] = []
+    for (const entry of this.#bySize) {
+      if (!matches(entry)) continue
+      items.push({ idcc: entry.idcc, title: entry.title, opcoId: entry.opcoId })
+      if (items.length === limit) break
+    }
+    return items
+  }
+
+  #wordMatcher(query: string): (entry: Entry) => boolean {
+    const words = queryWords(query)
+    if (words.length === 0) return () => false
+    return (entry) => words.every((word) => entry.haystack.includes(word))
+  }
+}

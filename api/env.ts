@@ -1,0 +1,39 @@
+/** The app's environment: Hono's Bindings / Variables types and the zod parsing of configuration at boot. */
+import { z } from 'zod'
+import type { Db } from '../db/client'
+import type { ConventionCatalog } from './domain/convention-catalog'
+
+export const DEFAULT_RECHERCHE_ENTREPRISES_URL = 'https://recherche-entreprises.api.gouv.fr'
+
+/** Configuration shared by both runtimes (Node: process.env; Workers: vars and secrets). */
+export const ConfigSchema = z.object({
+  DATABASE_URL: z.string().min(1),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  RECHERCHE_ENTREPRISES_URL: z.url({ protocol: /^https?$/ }).default(DEFAULT_RECHERCHE_ENTREPRISES_URL),
+  ADMIN_TOKEN: z.string().min(32, 'ADMIN_TOKEN must hold at least 32 characters (use a random token).').optional(),
+})
+export type Config = z.infer<typeof ConfigSchema>
+
+export const NodeConfigSchema = ConfigSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  DATABASE_URL: z.string().min(1).default('file:.data/ganapati.db'),
+})
+export type NodeConfig = z.infer<typeof NodeConfigSchema>
+
+/** Reads configuration, failing at boot with every bad variable named rather than at the first request. */
+export function parseConfig<Schema extends z.ZodType>(schema: Schema, source: Record<string, unknown>): z.output<Schema> {
+  const result = schema.safeParse(source)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  return result.data
+}
+
+export type AppEnv = {
+  Bindings: Record<string, unknown>
+  Variables: {
+    db: Db
+    catalog: () => Promise<ConventionCatalog>
+  }
+}

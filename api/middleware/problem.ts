@@ -1,0 +1,78 @@
+/** RFC 9457 problem details: the one error shape of the API, thrown as ProblemError and rendered by onError / notFound. */
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+export interface FieldError {
+  /** JSON pointer (RFC 6901) to the offending input, e.g. `/query/q` or `/params/idcc`. */
+  pointer: string
+  detail: string
+}
+
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  detail: string
+  instance?: string
+  errors?: FieldError[]
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
+
+export class ProblemError extends Error {
+  readonly status: ContentfulStatusCode
+  readonly slug: string
+  readonly title: string
+  readonly errors: FieldError[] | undefined
+  readonly headers: Record<string, string>
+
+  constructor(
+    status: ContentfulStatusCode,
+    slug: string,
+    title: string,
+    detail: string,
+    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+  ) {
+    super(detail)
+    this.name = 'ProblemError'
+    this.status = status
+    this.slug = slug
+    this.title = title
+    this.errors = options.errors
+    this.headers = options.headers ?? {}
+  }
+}
+
+/** Problem types are documented in README.md under « Erreurs ». */
+export function problemType(slug: string): string {
+  return `/problems/${slug}`
+}
+
+export function problemResponse(c: Context, error: ProblemError): Response {
+  const body: Problem = {
+    type: problemType(error.slug),
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+    instance: new URL(c.req.url).pathname,
+    ...(error.errors ? { errors: error.errors } : {}),
+  }
+  return c.body(JSON.stringify(body), error.status, {
+    'Content-Type': PROBLEM_CONTENT_TYPE,
+    ...error.headers,
+  })
+}
+
+export const onError: ErrorHandler = (error, c) => {
+  if (error instanceof ProblemError) return problemResponse(c, error)
+  if (error instanceof HTTPException) {
+    return problemResponse(c, new ProblemError(error.status as ContentfulStatusCode, 'http-error', 'Requête refusée', error.message || 'La requête a été refusée.'))
+  }
+  // Unknown failure: log it server-side, never send a stack trace.
+  console.error(error)
+  return problemResponse(c, new ProblemError(500, 'internal-error', 'Erreur interne', 'Une erreur inattendue est survenue. Réessayez dans un instant.'))
+}
+
+export const notFound: NotFoundHandler = (c) =>
+  problemResponse(c, new ProblemError(404, 'not-found', 'Ressource introuvable', `Aucune ressource à l'adresse ${new URL(c.req.url).pathname}.`))

@@ -1,0 +1,107 @@
+/** Node entry (the embedded default): libSQL file database migrated and seeded on start, the API, the widget bundle and the demo page. */
+import { serve, type ServerType } from '@hono/node-server'
+import { serveStatic } from '@hono/node-server/serve-static'
+import { createClient } from '@libsql/client'
+import { mkdir } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createDb } from '../db/client'
+import { migrateDatabase } from '../db/migrate'
+import { seedReferenceData } from '../db/seed'
+import { createApp } from './app'
+import { DEFAULT_RECHERCHE_ENTREPRISES_URL, NodeConfigSchema, parseConfig } from './env'
+import { systemClock } from './services/clock'
+import { RechercheEntreprises } from './services/recherche-entreprises'
+
+/** Built by `npm run build` (widgets/build.ts): the bundle under /widgets and the demo page at /. */
+export const PUBLIC_DIR = fileURLToPath(new URL('../.build/public', import.meta.url))
+
+export interface ServerOptions {
+  port?: number
+  hostname?: string
+  databaseUrl?: string
+  databaseAuthToken?: string
+  rechercheEntreprisesUrl?: string
+  publicDir?: string
+  log?: (message: string) => void
+}
+
+export interface RunningServer {
+  url: string
+  close(): Promise<void>
+}
+
+/** A `file:` URL's folder must exist before libSQL creates the database in it. */
+async function ensureDatabaseFolder(databaseUrl: string): Promise<void> {
+  if (!databaseUrl.startsWith('file:') || databaseUrl === 'file::memory:') return
+  const path = databaseUrl.slice('file:'.length).split('?')[0] ?? ''
+  if (path && path !== ':memory:') await mkdir(dirname(resolve(path)), { recursive: true })
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? (() => {})
+  const databaseUrl = options.databaseUrl ?? ':memory:'
+  await ensureDatabaseFolder(databaseUrl)
+  const client = createClient({ url: databaseUrl, authToken: options.databaseAuthToken })
+  await migrateDatabase(client)
+  const seeded = await seedReferenceData(client)
+  log(`reference data ${seeded.status} (SIRO ${seeded.edition}: ${seeded.opcos} OPCO, ${seeded.conventions} conventions, ${seeded.pairs} IDCC→OPCO pairs)`)
+
+  const db = createDb(client)
+  const app = createApp({
+    database: () => db,
+    companies: new RechercheEntreprises({
+      baseUrl: options.rechercheEntreprisesUrl ?? DEFAULT_RECHERCHE_ENTREPRISES_URL,
+      clock: systemClock,
+    }),
+  })
+  const root = options.publicDir ?? PUBLIC_DIR
+  app.use('/*', serveStatic({ root }))
+
+  const hostname = options.hostname ?? '127.0.0.1'
+  const server = await new Promise<ServerType>((ready) => {
+    const started: ServerType = serve({ fetch: app.fetch, port: options.port ?? 0, hostname }, () => ready(started))
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
+  const shownHost = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname
+  return {
+    url: `http://${shownHost}:${port}`,
+    close: () =>
+      new Promise<void>((done, fail) => {
+        server.close((error) => {
+          client.close()
+          if (error) fail(error)
+          else done()
+        })
+      }),
+  }
+}
+
+async function main(): Promise<void> {
+  const config = parseConfig(NodeConfigSchema, process.env)
+  const server = await startServer({
+    port: config.PORT,
+    hostname: process.env.HOST ?? '0.0.0.0',
+    databaseUrl: config.DATABASE_URL,
+    databaseAuthToken: config.DATABASE_AUTH_TOKEN,
+    rechercheEntreprisesUrl: config.RECHERCHE_ENTREPRISES_URL,
+    log: (message) => console.log(message),
+  })
+  console.log(`Ganapati widgets: demo ${server.url}/ · API ${server.url}/v1 · bundle ${server.url}/widgets/ganapati.js`)
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    )
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  })
+}

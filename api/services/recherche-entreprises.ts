@@ -1,0 +1,198 @@
+/**
+ * Adapter to the public « API Recherche d'entreprises » (recherche-entreprises.api.gouv.fr): company by SIREN/SIRET and
+ * by name, with its declared conventions. Validates what comes back, caches answers and respects the upstream's rate.
+ */
+import { z } from 'zod'
+import type { CompanyId } from '../domain/company-id'
+import type { CompanyRecord, Establishment } from '../domain/company-opco'
+import { ProblemError } from '../middleware/problem'
+import type { Clock } from './clock'
+import { RateLimitedError, RateLimiter, type Sleep } from './rate-limiter'
+import { TtlCache } from './ttl-cache'
+
+/** The upstream allows 7 requests/s per IP, then answers 429 with Retry-After (shared/data/api-reference.json). */
+const UPSTREAM_REQUESTS_PER_SECOND = 7
+/** Our answer must come within 5 s: ≤ 1 s queued behind the rate limit, ≤ 3.5 s for the upstream itself. */
+const MAX_QUEUE_MS = 1000
+const UPSTREAM_TIMEOUT_MS = 3500
+/** Company data changes slowly (the IDCC list is refreshed with months of delay); misses are kept shorter. */
+const FOUND_TTL_MS = 24 * 60 * 60 * 1000
+const NOT_FOUND_TTL_MS = 10 * 60 * 1000
+const CACHE_ENTRIES = 2000
+/** `per_page` is capped at 25 by the upstream. */
+const SEARCH_PAGE_SIZE = 10
+const USER_AGENT = 'ganapati-widgets (opco-finder; +https://ganapati.fr)'
+
+const IdccList = z.array(z.string()).nullish().transform((list) => list ?? [])
+
+const UpstreamEstablishment = z.object({
+  siret: z.string(),
+  adresse: z.string().nullish(),
+  code_postal: z.string().nullish(),
+  libelle_commune: z.string().nullish(),
+  activite_principale: z.string().nullish(),
+  etat_administratif: z.string().nullish(),
+  liste_idcc: IdccList,
+})
+
+const UpstreamCompany = z.object({
+  siren: z.string(),
+  nom_complet: z.string().nullish(),
+  nom_raison_sociale: z.string().nullish(),
+  activite_principale: z.string().nullish(),
+  etat_administratif: z.string().nullish(),
+  siege: UpstreamEstablishment.nullish(),
+  matching_etablissements: z.array(UpstreamEstablishment).nullish(),
+  complements: z.object({ liste_idcc: IdccList }).nullish(),
+})
+
+const UpstreamSearch = z.object({ results: z.array(UpstreamCompany) })
+
+type UpstreamEstablishment = z.infer<typeof UpstreamEstablishment>
+type UpstreamCompany = z.infer<typeof UpstreamCompany>
+
+function toEstablishment(item: UpstreamEstablishment): Establishment {
+  return {
+    siret: item.siret,
+    address: item.adresse ?? null,
+    postcode: item.code_postal ?? null,
+    city: item.libelle_commune ?? null,
+    naf: item.activite_principale ?? null,
+    active: item.etat_administratif !== 'F',
+    idcc: item.liste_idcc,
+  }
+}
+
+function toCompany(item: UpstreamCompany): CompanyRecord {
+  return {
+    siren: item.siren,
+    name: item.nom_complet ?? item.nom_raison_sociale ?? item.siren,
+    naf: item.activite_principale ?? null,
+    active: item.etat_administratif !== 'C',
+    headOffice: item.siege ? toEstablishment(item.siege) : null,
+    establishments: (item.matching_etablissements ?? []).map(toEstablishment),
+    idcc: item.complements?.liste_idcc ?? item.siege?.liste_idcc ?? [],
+  }
+}
+
+const unavailable = (detail: string) =>
+  new ProblemError(502, 'upstream-unavailable', "Annuaire des entreprises indisponible", detail)
+
+export interface CompanyDirectory {
+  findCompany(id: CompanyId): Promise<CompanyRecord | null>
+  searchCompanies(query: string, postcode: string | undefined): Promise<CompanyRecord[]>
+}
+
+export interface RechercheEntreprisesOptions {
+  baseUrl: string
+  clock: Clock
+  fetch?: typeof fetch
+  sleep?: Sleep
+}
+
+export class RechercheEntreprises implements CompanyDirectory {
+  readonly #baseUrl: string
+  readonly #clock: Clock
+  readonly #fetch: typeof fetch
+  readonly #limiter: RateLimiter
+  readonly #cache: TtlCache<unknown>
+  readonly #inFlight = new Map<string, Promise<unknown>>()
+
+  constructor(options: RechercheEntreprisesOptions) {
+    this.#baseUrl = options.baseUrl.replace(/\/+$/, '')
+    this.#clock = options.clock
+    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init))
+    this.#limiter = new RateLimiter({ perSecond: UPSTREAM_REQUESTS_PER_SECOND, clock: options.clock, ...(options.sleep ? { sleep: options.sleep } : {}) })
+    this.#cache = new TtlCache({ maxEntries: CACHE_ENTRIES, clock: options.clock })
+  }
+
+  findCompany(id: CompanyId): Promise<CompanyRecord | null> {
+    const key = id.kind === 'siret' ? id.siret : id.siren
+    return this.#cached(`company:${key}`, async () => {
+      const results = await this.#search({ q: key, per_page: '1', limite_matching_etablissements: '1' })
+      const found = results.find((item) => item.siren === id.siren)
+      return found ? toCompany(found) : null
+    })
+  }
+
+  searchCompanies(query: string, postcode: string | undefined): Promise<CompanyRecord[]> {
+    const params: Record<string, string> = { q: query, per_page: String(SEARCH_PAGE_SIZE), limite_matching_etablissements: '1' }
+    if (postcode) params.code_postal = postcode
+    return this.#cached(`search:${query.toLowerCase()}|${postcode ?? ''}`, async () =>
+      (await this.#search(params)).map(toCompany),
+    )
+  }
+
+  /** One upstream call per key at a time; answers (including « not found ») are kept for a while. */
+  async #cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.#cache.get(key)
+    if (hit !== undefined) return hit as T
+    const pending = this.#inFlight.get(key)
+    if (pending) return pending as Promise<T>
+    const loading = load()
+      .then((value) => {
+        const empty = value === null || (Array.isArray(value) && value.length === 0)
+        this.#cache.set(key, value, empty ? NOT_FOUND_TTL_MS : FOUND_TTL_MS)
+        return value
+      })
+      .finally(() => this.#inFlight.delete(key))
+    this.#inFlight.set(key, loading)
+    return loading
+  }
+
+  async #search(params: Record<string, string>): Promise<UpstreamCompany[]> {
+    try {
+      await this.#limiter.acquire(MAX_QUEUE_MS)
+    } catch (error) {
+      if (error instanceof RateLimitedError) throw this.#busy(error.retryAfterSeconds)
+      throw error
+    }
+    const url = `${this.#baseUrl}/search?${new URLSearchParams(params)}`
+    let response: Response
+    try {
+      response = await this.#fetch(url, {
+        headers: { accept: 'application/json', 'user-agent': USER_AGENT },
+        signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+      })
+    } catch (error) {
+      if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) throw this.#timeout()
+      throw unavailable("L'annuaire des entreprises est injoignable. Réessayez dans un instant, ou cherchez par numéro IDCC.")
+    }
+    if (response.status === 429) {
+      const retryAfter = Math.max(1, Number(response.headers.get('retry-after')) || 1)
+      this.#limiter.pauseUntil(this.#clock.now() + retryAfter * 1000)
+      await response.body?.cancel()
+      throw this.#busy(retryAfter)
+    }
+    if (!response.ok) {
+      await response.body?.cancel()
+      throw unavailable(`L'annuaire des entreprises a répondu par une erreur (${response.status}). Réessayez dans un instant, ou cherchez par numéro IDCC.`)
+    }
+    let body: unknown
+    try {
+      body = await response.json()
+    } catch (error) {
+      if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) throw this.#timeout()
+      throw new ProblemError(502, 'upstream-malformed', "Réponse illisible de l'annuaire", "L'annuaire des entreprises a renvoyé une réponse illisible. Réessayez dans un instant, ou cherchez par numéro IDCC.")
+    }
+    const parsed = UpstreamSearch.safeParse(body)
+    if (!parsed.success) {
+      throw new ProblemError(502, 'upstream-malformed', "Réponse illisible de l'annuaire", "L'annuaire des entreprises a renvoyé une réponse inattendue. Réessayez dans un instant, ou cherchez par numéro IDCC.")
+    }
+    return parsed.data.results
+  }
+
+  #timeout(): ProblemError {
+    return new ProblemError(504, 'upstream-timeout', 'Annuaire des entreprises trop lent', "L'annuaire des entreprises n'a pas répondu à temps. Réessayez dans un instant, ou cherchez par numéro IDCC.")
+  }
+
+  #busy(retryAfterSeconds: number): ProblemError {
+    return new ProblemError(
+      503,
+      'upstream-rate-limited',
+      'Annuaire des entreprises saturé',
+      `Trop de recherches d'entreprises en ce moment : réessayez dans ${retryAfterSeconds} s, ou cherchez par numéro IDCC.`,
+      { headers: { 'Retry-After': String(retryAfterSeconds) } },
+    )
+  }
+}

@@ -1,0 +1,2 @@
+/** Every table of the database, for drizzle and drizzle-kit. */
+export * from './reference'
