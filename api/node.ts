@@ -1,12 +1,11 @@
 /** Node entry (the embedded default): libSQL file database migrated and seeded on start, the API, the widget bundle and the demo page. */
 import { serve, type ServerType } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { createClient } from '@libsql/client'
-import { mkdir } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createDb } from '../db/client'
 import { migrateDatabase } from '../db/migrate'
+import { openNodeDatabase } from '../db/node-client'
 import { seedReferenceData } from '../db/seed'
 import { createApp } from './app'
 import { DEFAULT_RECHERCHE_ENTREPRISES_URL, NodeConfigSchema, parseConfig } from './env'
@@ -31,18 +30,10 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-/** A `file:` URL's folder must exist before libSQL creates the database in it. */
-async function ensureDatabaseFolder(databaseUrl: string): Promise<void> {
-  if (!databaseUrl.startsWith('file:') || databaseUrl === 'file::memory:') return
-  const path = databaseUrl.slice('file:'.length).split('?')[0] ?? ''
-  if (path && path !== ':memory:') await mkdir(dirname(resolve(path)), { recursive: true })
-}
-
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? (() => {})
   const databaseUrl = options.databaseUrl ?? ':memory:'
-  await ensureDatabaseFolder(databaseUrl)
-  const client = createClient({ url: databaseUrl, authToken: options.databaseAuthToken })
+  const client = await openNodeDatabase(databaseUrl, options.databaseAuthToken)
   await migrateDatabase(client)
   const seeded = await seedReferenceData(client)
   log(`reference data ${seeded.status} (SIRO ${seeded.edition}: ${seeded.opcos} OPCO, ${seeded.conventions} conventions, ${seeded.pairs} IDCC→OPCO pairs)`)

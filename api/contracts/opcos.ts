@@ -28,4 +28,5 @@ export type Opco = z.infer<typeof Opco>
 export const OpcoList = z.object({ items: z.array(Opco) })
 export type OpcoList = z.infer<typeof OpcoList>
 
-export const OpcoParam = z.object({ id: OpcoId })
+/** Any id is looked up: an unknown one is a 404, not a validation error. */
+export const OpcoParam = z.object({ id: z.string().max(64, 'Un identifiant d’OPCO compte au plus 64 caractères.') })

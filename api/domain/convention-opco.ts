@@ -53,6 +53,11 @@ const integerFr = new Intl.NumberFormat('fr-FR')
 // Truncated, so 253 637 of 253 639 reads « 99,99 % » and never a misleading « 100 % ».
 const percentFr = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 2, roundingMode: 'trunc' })
 
+/** « de Constructys » but « d'Atlas », « d'OPCO 2i ». */
+export function ofName(name: string): string {
+  return /^[aeiouyéèàâîôh]/i.test(name) ? `d'${name}` : `de ${name}`
+}
+
 function establishments(count: number): string {
   return count === 1 ? '1 établissement' : `${integerFr.format(count)} établissements`
 }
@@ -70,15 +75,15 @@ function reasonFor(
   if (!first) return ''
   if (others.length === 0) {
     const all = total === 1 ? "Le seul établissement" : `Les ${establishments(total)}`
-    const sentence = `${all} déclarant l'IDCC ${record.idcc} dans ${table} relève${total === 1 ? '' : 'nt'} de ${main.name}.`
+    const sentence = `${all} déclarant l'IDCC ${record.idcc} dans ${table} relève${total === 1 ? '' : 'nt'} ${ofName(main.name)}.`
     return confidence === 'high'
       ? sentence
       : `${sentence} C'est peu de déclarations : vérifiez avec le SIRET de votre entreprise.`
   }
   const othersText = others
-    .map((pair) => `${opcoName(pair.opcoId)} (${establishments(pair.siretCount)})`)
+    .map((pair) => `${ofName(opcoName(pair.opcoId))} (${establishments(pair.siretCount)})`)
     .join(', ')
-  const lead = `${percentFr.format(first.siretCount / total)} des ${establishments(total)} déclarant l'IDCC ${record.idcc} dans ${table} relèvent de ${main.name} ; les autres sont déclarés auprès de ${othersText}.`
+  const lead = `${percentFr.format(first.siretCount / total)} des ${establishments(total)} déclarant l'IDCC ${record.idcc} dans ${table} relèvent ${ofName(main.name)} ; les autres sont déclarés auprès ${othersText}.`
   if (confidence === 'high') return `${lead} Ces cas isolés sont probablement des anomalies de déclaration.`
   if (confidence === 'medium') return `${lead} Vérifiez avec le SIRET de votre entreprise.`
   return `${lead} Cet IDCC est partagé entre plusieurs OPCO (par exemple selon le territoire ou l'activité) : seul le SIRET de votre entreprise permet de trancher.`

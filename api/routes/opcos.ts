@@ -1,6 +1,6 @@
 /** GET /v1/opcos and /v1/opcos/:id — the 11 OPCOs with their sectors and funding-criteria pages. */
 import { Hono } from 'hono'
-import { OpcoParam, type OpcoList } from '../contracts/opcos'
+import { OpcoParam, type OpcoId, type OpcoList } from '../contracts/opcos'
 import type { AppEnv } from '../env'
 import { ProblemError } from '../middleware/problem'
 import { validate } from '../middleware/validate'
@@ -14,7 +14,7 @@ export const opcoRoutes = new Hono<AppEnv>()
   })
   .get('/:id', validate('param', OpcoParam), async (c) => {
     const { id } = c.req.valid('param')
-    const opco = (await c.var.catalog()).opcos.get(id)
+    const opco = (await c.var.catalog()).opcos.get(id as OpcoId)
     if (!opco) throw new ProblemError(404, 'unknown-opco', 'OPCO inconnu', `Aucun OPCO ${id}.`)
     return c.json(opco, 200, { 'Cache-Control': REFERENCE_CACHE_CONTROL })
   })

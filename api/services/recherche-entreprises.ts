@@ -88,6 +88,8 @@ export interface RechercheEntreprisesOptions {
   clock: Clock
   fetch?: typeof fetch
   sleep?: Sleep
+  /** How long the upstream may take; tests shorten it. */
+  timeoutMs?: number
 }
 
 export class RechercheEntreprises implements CompanyDirectory {
@@ -97,6 +99,7 @@ export class RechercheEntreprises implements CompanyDirectory {
   readonly #limiter: RateLimiter
   readonly #cache: TtlCache<unknown>
   readonly #inFlight = new Map<string, Promise<unknown>>()
+  readonly #timeoutMs: number
 
   constructor(options: RechercheEntreprisesOptions) {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '')
@@ -104,6 +107,7 @@ export class RechercheEntreprises implements CompanyDirectory {
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init))
     this.#limiter = new RateLimiter({ perSecond: UPSTREAM_REQUESTS_PER_SECOND, clock: options.clock, ...(options.sleep ? { sleep: options.sleep } : {}) })
     this.#cache = new TtlCache({ maxEntries: CACHE_ENTRIES, clock: options.clock })
+    this.#timeoutMs = options.timeoutMs ?? UPSTREAM_TIMEOUT_MS
   }
 
   findCompany(id: CompanyId): Promise<CompanyRecord | null> {
@@ -152,7 +156,7 @@ export class RechercheEntreprises implements CompanyDirectory {
     try {
       response = await this.#fetch(url, {
         headers: { accept: 'application/json', 'user-agent': USER_AGENT },
-        signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+        signal: AbortSignal.timeout(this.#timeoutMs),
       })
     } catch (error) {
       if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) throw this.#timeout()

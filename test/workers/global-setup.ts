@@ -1,0 +1,38 @@
+// Node side of the workerd suite: a migrated, seeded libSQL file served over HTTP for the Worker to query.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+// The plugin resolves this project's imports with workerd conditions, even here in Node, and the
+// bare '@libsql/client' would then be the web client, which refuses file: URLs.
+import { createClient } from '@libsql/client/node'
+import type { TestProject } from 'vitest/node'
+import { migrateDatabase } from '../../db/migrate'
+import { seedReferenceData } from '../../db/seed'
+import { startLibsqlServer } from '../fakes/libsql-server'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = await mkdtemp(join(tmpdir(), 'ganapati-workers-'))
+  const path = join(dir, 'ganapati.db')
+  const client = createClient({ url: `file:${path}` })
+  try {
+    await migrateDatabase(client)
+    await seedReferenceData(client)
+  } catch (error) {
+    client.close()
+    await rm(dir, { recursive: true, force: true })
+    throw error
+  }
+  client.close()
+  const server = await startLibsqlServer({ path })
+  project.provide('databaseUrl', server.url)
+  return async () => {
+    await server.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+}
