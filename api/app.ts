@@ -1,10 +1,9 @@
 /** createApp(deps): the one Hono app behind both entries (Node and Workers) — middleware, routes, errors. No I/O at import. */
 import { Hono } from 'hono'
-import { cors } from 'hono/cors'
-import { secureHeaders } from 'hono/secure-headers'
 import type { Db } from '../db/client'
 import type { AppEnv } from './env'
 import { notFound, onError } from './middleware/problem'
+import { constantHeaders, publicCors } from './middleware/response-headers'
 import { companyRoutes } from './routes/companies'
 import { conventionRoutes } from './routes/conventions'
 import { health } from './routes/health'
@@ -20,33 +19,49 @@ export interface AppDeps {
   clock?: Clock
 }
 
-/** What a partner page may load: the widget bundle is fetched cross-origin as a module script. */
-const PAGE_CSP = {
-  defaultSrc: ["'self'"],
-  scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'", 'data:'],
-  connectSrc: ["'self'"],
-  objectSrc: ["'none'"],
-  baseUri: ["'none'"],
-  formAction: ["'self'"],
+/** The demo page (and any page this server serves) runs under a strict CSP: no inline script or style, no eval. */
+const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ')
+
+/** Every response: no MIME sniffing; partners load /widgets/ganapati.js and call /v1 from their own origins. */
+const COMMON_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+}
+
+/** Documents only (the demo page, the bundle): JSON answers are not rendered, so these would only cost bytes. */
+const PAGE_HEADERS = {
+  'Content-Security-Policy': PAGE_CSP,
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Strict-Transport-Security': 'max-age=15552000; includeSubDomains',
+  'X-Frame-Options': 'SAMEORIGIN',
+}
+
+const API_CORS = {
+  methods: ['GET', 'HEAD', 'OPTIONS'],
+  allowHeaders: ['Content-Type'],
+  exposeHeaders: ['Retry-After'],
+  maxAgeSeconds: 86400,
 }
 
 export function createApp(deps: AppDeps) {
   const reference = new ReferenceStore(deps.clock ?? systemClock)
   const app = new Hono<AppEnv>()
 
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: PAGE_CSP,
-      // Partners load /widgets/ganapati.js and call /v1 from their own origins.
-      crossOriginResourcePolicy: 'cross-origin',
-      crossOriginEmbedderPolicy: false,
-      crossOriginOpenerPolicy: false,
-    }),
-  )
-  app.use('/v1/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['Retry-After'], maxAge: 86400 }))
-  app.use('/widgets/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }))
+  const pageHeaders = constantHeaders(PAGE_HEADERS)
+  app.use(constantHeaders(COMMON_HEADERS))
+  app.use(async (c, next) => (c.req.path.startsWith('/v1/') ? next() : pageHeaders(c, next)))
+  app.use('/v1/*', publicCors(API_CORS))
+  app.use('/widgets/*', publicCors({ ...API_CORS, exposeHeaders: [] }))
   app.use('/v1/*', async (c, next) => {
     const db = deps.database(c.env)
     c.set('db', db)

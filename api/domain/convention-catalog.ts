@@ -29,6 +29,9 @@ export interface CatalogInput {
   source: PairsEdition
 }
 
+/** Suggestions are asked for again and again as visitors type the same first letters. */
+const SEARCH_MEMO_ENTRIES = 1000
+
 function once<T>(make: () => T): () => T {
   let value: T | undefined
   return () => (value ??= make())
@@ -40,6 +43,7 @@ export class ConventionCatalog {
   readonly #entries = new Map<string, Entry>()
   /** Sorted by SIRET count, descending, so a filtered scan is already in answer order. */
   readonly #bySize: Entry[]
+  readonly #searches = new Map<string, ConventionSuggestion[]>()
 
   constructor(input: CatalogInput) {
     this.opcos = new Map(input.opcos.map((opco) => [opco.id, opco]))
@@ -83,7 +87,18 @@ export class ConventionCatalog {
     return this.#entries.get(idcc)?.answer().escapeCode ?? false
   }
 
-  search(query: string, limit: number): ConventionSuggestion[] {
+  /** The same query gives the same (frozen) array, so callers may cache what they derive from it. */
+  search(query: string, limit: number): readonly ConventionSuggestion[] {
+    const key = `${limit}|${/^\d+$/.test(query.trim()) ? query.trim() : queryWords(query).join(' ')}`
+    const known = this.#searches.get(key)
+    if (known) return known
+    const items = Object.freeze(this.#scan(query, limit)) as ConventionSuggestion[]
+    if (this.#searches.size >= SEARCH_MEMO_ENTRIES) this.#searches.clear()
+    this.#searches.set(key, items)
+    return items
+  }
+
+  #scan(query: string, limit: number): ConventionSuggestion[] {
     const trimmed = query.trim()
     const matches = /^\d{1,4}$/.test(trimmed)
       ? (entry: Entry) => entry.idcc.startsWith(trimmed) || entry.shortIdcc.startsWith(trimmed)

@@ -1,0 +1,22 @@
+/** Child process of the benchmark: the real Node server (seeded libSQL file) and a bare Hono app, each on its own port. */
+import { serve } from '@hono/node-server'
+import { Hono } from 'hono'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startServer } from '../../api/node'
+
+const folder = await mkdtemp(join(tmpdir(), 'ganapati-bench-'))
+const real = await startServer({ databaseUrl: `file:${join(folder, 'bench.db')}` })
+
+// The baseline: the same framework and server adapter, a constant JSON answer, no middleware.
+const bare = new Hono().get('/bare', (c) => c.json({ status: 'ok' }))
+const bareUrl = await new Promise<string>((ready) => {
+  const server = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' }, (info) => ready(`http://127.0.0.1:${info.port}`))
+  process.once('disconnect', () => server.close())
+})
+
+process.send?.({ realUrl: real.url, bareUrl })
+process.once('disconnect', () => {
+  void real.close().then(() => process.exit(0))
+})
