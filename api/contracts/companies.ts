@@ -18,6 +18,8 @@ export const CompanyAnswer = z.object({
   address: z.string().nullable(),
   active: z.boolean(),
   conventions: z.array(CompanyConvention),
+  /** The convention the answer's OPCO comes from (the queried establishment's first real one), or null. */
+  idcc: z.string().nullable(),
   opco: Opco.nullable(),
   confidence: Confidence.nullable(),
   reason: z.string(),

@@ -78,7 +78,7 @@ export function answerCompany(company: CompanyRecord, siret: string | null, cata
         : chosenIdcc
           ? `${company.name} déclare l'IDCC ${chosenIdcc}, que la table SIRET-OPCO ne rattache à aucun OPCO.`
           : `${company.name} déclare ${codes.join(', ')}, un code qui n'est pas une convention collective : l'OPCO ne s'en déduit pas.`
-    return { ...base, opco: null, confidence: null, reason: `${what} ${SIRO_NEXT_STEP}${closed}` }
+    return { ...base, idcc: chosenIdcc ?? null, opco: null, confidence: null, reason: `${what} ${SIRO_NEXT_STEP}${closed}` }
   }
 
   const titled = chosen.title ? `l'IDCC ${chosenIdcc} (${chosen.title})` : `l'IDCC ${chosenIdcc}`
@@ -86,6 +86,7 @@ export function answerCompany(company: CompanyRecord, siret: string | null, cata
   if (real.length === 1) {
     return {
       ...base,
+      idcc: chosenIdcc,
       opco: chosen.opco,
       confidence: chosen.confidence,
       reason: `${company.name} déclare ${titled} pour ${where}. ${chosen.reason}${closed}`,
@@ -93,6 +94,7 @@ export function answerCompany(company: CompanyRecord, siret: string | null, cata
   }
   return {
     ...base,
+    idcc: chosenIdcc,
     opco: chosen.opco,
     confidence: LOWER[chosen.confidence],
     reason: `${company.name} déclare ${real.length} conventions collectives (${real.join(', ')}). L'OPCO retenu est celui de ${titled}, déclarée pour ${where} : ${chosen.opco.name}. Chaque établissement relève de l'OPCO de sa propre convention ; pour un autre établissement, cherchez son SIRET.${closed}`,

@@ -32,6 +32,7 @@ describe('GET /v1/companies/:id', () => {
       naf: '62.02A',
       address: "34 AVENUE DE L'OPERA 75002 PARIS",
       active: true,
+      idcc: '1486',
       confidence: 'high',
     })
     expect(body.opco?.id).toBe('atlas')

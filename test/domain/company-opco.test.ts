@@ -45,6 +45,7 @@ describe('answerCompany', () => {
       ['1979', 'akto'],
       ['1486', 'atlas'],
     ])
+    expect(answer?.idcc).toBe('1979')
     expect(answer?.opco?.id).toBe('akto')
     expect(answer?.confidence).toBe('medium')
     expect(answer?.reason).toMatch(/déclare 2 conventions collectives \(1979, 1486\)/)
@@ -61,6 +62,7 @@ describe('answerCompany', () => {
 
   it('skips an escape code to reach the company’s real convention', () => {
     const answer = answerCompany(company({ headOffice: establishment('41816609600069', ['9999']), idcc: ['9999', '1486'] }), null, catalog)
+    expect(answer?.idcc).toBe('1486')
     expect(answer?.opco?.id).toBe('atlas')
     expect(answer?.confidence).toBe('high')
   })

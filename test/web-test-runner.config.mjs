@@ -1,0 +1,106 @@
+/** Web Test Runner: the widgets in real headless Chromium, against the real API (libSQL in memory) and a fake recherche-entreprises. */
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { esbuildPlugin } from '@web/dev-server-esbuild'
+import { chromeLauncher } from '@web/test-runner-chrome'
+import { tsImport } from 'tsx/esm/api'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+/** An origin nobody listens on: the « API down » case without mocking fetch. */
+async function closedOrigin() {
+  const probe = createServer()
+  await new Promise((ready) => probe.listen(0, '127.0.0.1', ready))
+  const { port } = probe.address()
+  await new Promise((done) => probe.close(done))
+  return `http://127.0.0.1:${port}`
+}
+
+/** A partner page under a strict CSP that loads the built bundle from the API origin, as partners do. */
+function cspPage(api) {
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' ${api}`,
+    "style-src 'self'",
+    `connect-src ${api}`,
+    "img-src 'self' data:",
+  ].join('; ')
+  return `<!doctype html>
+<html lang="fr">
+  <head>
+    <meta charset="utf-8" />
+    <meta http-equiv="Content-Security-Policy" content="${policy}" />
+    <title>Partenaire sous CSP stricte</title>
+    <script src="/__ganapati/csp-probe.js"></script>
+    <script type="module" src="${api}/widgets/ganapati.js"></script>
+  </head>
+  <body>
+    <main><ganapati-opco-finder value="1486"></ganapati-opco-finder></main>
+  </body>
+</html>`
+}
+
+// Registered before any other script of the CSP page, so no violation can happen unrecorded.
+const cspProbe = `window.cspViolations = []
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI)
+})`
+
+/** Starts the fake upstream, builds the bundle and starts the real API before the first test. */
+function ganapatiServers() {
+  let api
+  let fake
+  let env
+  return {
+    name: 'ganapati-servers',
+    async serverStart() {
+      const { buildWidgets } = await tsImport('../widgets/build.ts', import.meta.url)
+      const { startServer } = await tsImport('../api/node.ts', import.meta.url)
+      const { startFakeRechercheEntreprises } = await tsImport(
+        './fakes/recherche-entreprises.ts',
+        import.meta.url,
+      )
+      await buildWidgets()
+      fake = await startFakeRechercheEntreprises()
+      api = await startServer({ databaseUrl: ':memory:', rechercheEntreprisesUrl: fake.url })
+      env = { api: api.url, fake: fake.url, closed: await closedOrigin() }
+    },
+    async serverStop() {
+      await api?.close()
+      await fake?.close()
+    },
+    serve(context) {
+      if (context.path === '/__ganapati/env.json')
+        return { body: JSON.stringify(env), type: 'json' }
+      if (context.path === '/__ganapati/csp.html') return { body: cspPage(env.api), type: 'html' }
+      if (context.path === '/__ganapati/csp-probe.js') return { body: cspProbe, type: 'js' }
+    },
+  }
+}
+
+export default {
+  rootDir: root,
+  files: [fileURLToPath(new URL('./widgets/**/*.test.ts', import.meta.url))],
+  nodeResolve: true,
+  concurrency: 1,
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--headless',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  // A lookup crosses the real API and libSQL: mocha's 2 s default is for unit tests.
+  testFramework: { config: { timeout: 15000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), ganapatiServers()],
+}

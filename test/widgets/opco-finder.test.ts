@@ -1,0 +1,447 @@
+/** <ganapati-opco-finder> in real Chromium against the real API; only recherche-entreprises is a fake server. */
+import { sendKeys } from '@web/test-runner-commands'
+import '../../widgets/opco-finder/define'
+import { defineElement } from '../../widgets/shared/base-element'
+import type { OpcoFoundDetail } from '../../widgets/shared/events'
+import type { GanapatiOpcoFinder } from '../../widgets/opco-finder/opco-finder'
+import {
+  afterEach,
+  assert,
+  cleanUp,
+  deepEqual,
+  describe,
+  equal,
+  expectNoAxeViolations,
+  includes,
+  it,
+  mount,
+  part,
+  parts,
+  setUpstreamMode,
+  testEnv,
+  text,
+  waitFor,
+  waitForState,
+} from './helpers'
+
+const BOOKING = 'https://meetings.hubspot.com/mehdi-abakri/rencontrer-mon-conseiller-en-formation'
+
+async function finder(attributes = ''): Promise<GanapatiOpcoFinder> {
+  const { api } = await testEnv()
+  const element = mount<GanapatiOpcoFinder>(
+    `<ganapati-opco-finder api="${api}" ${attributes}></ganapati-opco-finder>`,
+  )
+  await element.updateComplete
+  return element
+}
+
+function input(element: GanapatiOpcoFinder): HTMLInputElement {
+  const field = part(element, 'input')
+  assert(field instanceof HTMLInputElement, 'the combobox input')
+  return field
+}
+
+/** Types like a visitor: real key presses in the focused input. */
+async function type(element: GanapatiOpcoFinder, query: string): Promise<void> {
+  input(element).focus()
+  await sendKeys({ type: query })
+}
+
+async function press(key: string): Promise<void> {
+  await sendKeys({ press: key })
+}
+
+function found(): { events: CustomEvent<OpcoFoundDetail>[] } {
+  const seen = { events: [] as CustomEvent<OpcoFoundDetail>[] }
+  const listener = (event: CustomEvent<OpcoFoundDetail>) => seen.events.push(event)
+  document.addEventListener('ganapati-opco-found', listener)
+  listeners.push(() => document.removeEventListener('ganapati-opco-found', listener))
+  return seen
+}
+const listeners: (() => void)[] = []
+
+function optionTexts(element: GanapatiOpcoFinder): string[] {
+  return parts(element, 'option').map(text)
+}
+
+describe('<ganapati-opco-finder>', () => {
+  afterEach(async () => {
+    for (const remove of listeners.splice(0)) remove()
+    cleanUp()
+    await setUpstreamMode('ok')
+  })
+
+  it('registers once and tolerates the bundle being loaded twice', () => {
+    const ctor = customElements.get('ganapati-opco-finder')
+    assert(ctor, 'ganapati-opco-finder is defined')
+    defineElement('ganapati-opco-finder', class extends HTMLElement {})
+    equal(customElements.get('ganapati-opco-finder'), ctor, 'the first definition stays')
+  })
+
+  it('starts idle, in French, with a labelled ARIA 1.2 combobox', async () => {
+    const element = await finder()
+    equal(element.getAttribute('state'), 'idle', 'state')
+    const field = input(element)
+    equal(field.getAttribute('role'), 'combobox', 'input role')
+    equal(field.getAttribute('aria-expanded'), 'false', 'aria-expanded')
+    equal(field.getAttribute('aria-controls'), 'listbox', 'aria-controls')
+    includes(text(part(element, 'label')), 'Convention collective, IDCC, SIRET', 'label')
+    equal(
+      element.shadowRoot?.querySelector('label')?.htmlFor,
+      field.id,
+      'label is bound to the input',
+    )
+  })
+
+  it('shows the card for an IDCC typed then Enter: convention, Atlas, confidence, reason, criteria, steps, booking', async () => {
+    const seen = found()
+    const element = await finder()
+    await type(element, '1486')
+    await press('Enter')
+    await waitForState(element, 'ready')
+
+    const card = part(element, 'card')
+    includes(text(card), 'IDCC 1486', 'IDCC number')
+    includes(text(part(element, 'title')), "bureaux d'études techniques", 'convention title')
+    equal(text(part(element, 'opco-name')), 'Atlas', 'OPCO name')
+    equal(text(part(element, 'confidence')), 'Fiabilité élevée', 'confidence in words')
+    includes(text(part(element, 'reason')), 'Atlas', 'reason')
+    const criteria = parts(element, 'link').find((a) =>
+      text(a).startsWith('Critères de financement'),
+    )
+    equal(
+      criteria?.getAttribute('href'),
+      'https://www.opco-atlas.fr/criteres-financement.html',
+      'criteria link',
+    )
+    const steps = parts(element, 'steps')[0]?.querySelectorAll('li') ?? []
+    equal(steps.length, 6, 'number of funding steps')
+    includes(text(part(element, 'steps')), 'en ligne sur MyAtlas', 'Atlas step from its flyer')
+    const booking = part(element, 'booking-link')
+    equal(booking?.getAttribute('href'), BOOKING, 'booking link')
+    includes(text(booking), 'Prendre rendez-vous avec un conseiller', 'booking label')
+    includes(text(card), 'OPCO 2i', 'alternative OPCO')
+    equal(seen.events.length, 1, 'one ganapati-opco-found event')
+  })
+
+  it('emits ganapati-opco-found, bubbling and composed, across an enclosing shadow root', async () => {
+    const { api } = await testEnv()
+    const seen = found()
+    const host = mount<HTMLElement>('<div></div>')
+    const root = host.attachShadow({ mode: 'open' })
+    root.innerHTML = `<ganapati-opco-finder api="${api}" value="1486"></ganapati-opco-finder>`
+    const element = root.querySelector('ganapati-opco-finder') as GanapatiOpcoFinder
+    await waitForState(element, 'ready')
+    const event = await waitFor(() => seen.events[0], 'the event on document')
+    equal(event.bubbles, true, 'bubbles')
+    equal(event.composed, true, 'composed')
+    deepEqual(
+      event.detail,
+      { opcoId: 'atlas', idcc: '1486', siret: null, confidence: 'high' },
+      'detail',
+    )
+  })
+
+  it('suggests conventions for words, grouped, with numbers and titles; ArrowDown then Enter picks one', async () => {
+    const element = await finder()
+    await type(element, 'boulangerie')
+    await waitForState(element, 'ready')
+    const field = input(element)
+    equal(field.getAttribute('aria-expanded'), 'true', 'aria-expanded')
+    const listbox = part(element, 'listbox')
+    equal(listbox?.getAttribute('role'), 'listbox', 'listbox role')
+    equal(
+      text(listbox?.querySelector('[role="group"] [role="presentation"]')),
+      'Conventions collectives',
+      'group label',
+    )
+    const options = optionTexts(element)
+    assert(
+      options.some((o) => o.includes('0843') && o.includes('boulangerie-pâtisserie')),
+      `0843 in ${options}`,
+    )
+    assert(
+      options.some((o) => o.includes('1747')),
+      `1747 in ${options}`,
+    )
+    includes(
+      text(element.shadowRoot?.querySelector('[role="status"]')),
+      `${options.length} conventions`,
+      'live region',
+    )
+
+    await press('ArrowDown')
+    await element.updateComplete
+    const active = field.getAttribute('aria-activedescendant')
+    assert(active, 'aria-activedescendant set')
+    const first = element.shadowRoot?.getElementById(active)
+    equal(first?.getAttribute('aria-selected'), 'true', 'active option is selected')
+    includes(text(first), '0843', 'first option')
+
+    await press('Enter')
+    await waitForState(element, 'ready')
+    includes(text(part(element, 'card')), 'IDCC 0843', 'picked convention')
+    equal(text(part(element, 'opco-name')), 'OPCO EP', 'OPCO of 0843')
+    includes(text(part(element, 'steps')), 'à l’OPCO EP', 'OPCO EP step from its flyer')
+    equal(field.getAttribute('aria-expanded'), 'false', 'listbox closed after the pick')
+  })
+
+  it('closes the listbox on Tab, moving focus on', async () => {
+    const element = await finder()
+    await type(element, 'boulangerie')
+    await waitForState(element, 'ready')
+    equal(input(element).getAttribute('aria-expanded'), 'true', 'open before Tab')
+    await press('Tab')
+    await element.updateComplete
+    equal(input(element).getAttribute('aria-expanded'), 'false', 'closed after Tab')
+    equal(
+      element.shadowRoot?.activeElement,
+      part(element, 'search-button'),
+      'focus on the search button',
+    )
+  })
+
+  it('still suggests conventions when recherche-entreprises fails, and says so', async () => {
+    await setUpstreamMode('server-error')
+    const element = await finder()
+    // Words no other test searched: the API caches upstream answers.
+    await type(element, 'boulangerie pâtisserie')
+    await waitForState(element, 'ready')
+    assert(
+      optionTexts(element).some((o) => o.includes('0843')),
+      'conventions still suggested',
+    )
+    includes(
+      text(part(element, 'message')),
+      'seules les conventions sont proposées',
+      'companies down notice',
+    )
+  })
+
+  it('closes the listbox on Escape and keeps the text', async () => {
+    const element = await finder()
+    await type(element, 'boulangerie')
+    await waitForState(element, 'ready')
+    await press('Escape')
+    await element.updateComplete
+    equal(input(element).getAttribute('aria-expanded'), 'false', 'aria-expanded after Escape')
+    assert(part(element, 'listbox')?.closest('[hidden]'), 'listbox hidden')
+    equal(input(element).value, 'boulangerie', 'text kept')
+  })
+
+  it('lists companies under « Entreprises » and shows the company card on click', async () => {
+    const element = await finder()
+    await type(element, 'octo technology')
+    await waitFor(
+      () => optionTexts(element).some((o) => o.includes('OCTO-TECHNOLOGY')),
+      'company suggestion',
+    )
+    const labels = [
+      ...(element.shadowRoot?.querySelectorAll('[role="group"] [role="presentation"]') ?? []),
+    ].map(text)
+    assert(labels.includes('Entreprises'), `groups ${labels}`)
+    const option = parts(element, 'option').find((o) => text(o).includes('OCTO-TECHNOLOGY'))
+    option?.click()
+    await element.updateComplete
+    await waitForState(element, 'ready')
+    includes(text(part(element, 'title')), 'OCTO-TECHNOLOGY', 'company name')
+    equal(text(part(element, 'opco-name')), 'Atlas', 'company OPCO')
+  })
+
+  it('shows the company card for a SIRET typed with spaces, with its conventions and the chosen one', async () => {
+    const seen = found()
+    const element = await finder()
+    await type(element, '418 166 096 00069')
+    await press('Enter')
+    await waitForState(element, 'ready')
+    const card = part(element, 'card')
+    equal(text(part(element, 'title')), 'OCTO-TECHNOLOGY', 'company name')
+    includes(text(card), "34 AVENUE DE L'OPERA 75002 PARIS", 'address')
+    includes(text(card), 'SIRET 418 166 096 00069', 'SIRET')
+    const chosen = card?.querySelector('.convention--chosen')
+    includes(text(chosen), '1486', 'chosen convention')
+    includes(text(chosen), 'Atlas', 'OPCO of the chosen convention')
+    equal(text(part(element, 'opco-name')), 'Atlas', 'OPCO')
+    equal(text(part(element, 'confidence')), 'Fiabilité élevée', 'confidence')
+    const event = await waitFor(() => seen.events[0], 'ganapati-opco-found')
+    deepEqual(
+      event.detail,
+      { opcoId: 'atlas', idcc: '1486', siret: '41816609600069', confidence: 'high' },
+      'detail',
+    )
+  })
+
+  it('says clearly in French when no convention has that IDCC, with where to find it', async () => {
+    const element = await finder()
+    await type(element, '0001')
+    await press('Enter')
+    await waitForState(element, 'empty')
+    const message = part(element, 'message')
+    includes(text(message), 'Aucune convention ne correspond à « 0001 »', 'empty message')
+    includes(text(message), 'bulletin de paie', 'where to find the IDCC')
+    equal(part(element, 'card'), null, 'no card')
+  })
+
+  it('answers no OPCO for the escape code 9999, with the reason, and emits nothing', async () => {
+    const seen = found()
+    const element = await finder()
+    await type(element, '9999')
+    await press('Enter')
+    await waitForState(element, 'ready')
+    equal(text(part(element, 'opco-name')), 'Pas d’OPCO à indiquer', 'no OPCO')
+    includes(text(part(element, 'reason')), 'sans convention collective', 'reason')
+    equal(part(element, 'steps'), null, 'no funding steps without an OPCO')
+    equal(seen.events.length, 0, 'no ganapati-opco-found')
+  })
+
+  it('shows an error in words with a retry when the API is down', async () => {
+    const { closed } = await testEnv()
+    const element = await finder()
+    element.api = closed
+    await type(element, '1486')
+    await press('Enter')
+    await waitForState(element, 'error')
+    includes(text(part(element, 'message')), 'injoignable', 'error message')
+    const retry = parts(element, 'button').find((b) => text(b) === 'Réessayer')
+    assert(retry, 'retry button')
+    const { api } = await testEnv()
+    element.api = api
+    retry.click()
+    await waitForState(element, 'ready')
+    equal(text(part(element, 'opco-name')), 'Atlas', 'retried successfully')
+  })
+
+  it('says the company search is not answering when recherche-entreprises fails', async () => {
+    await setUpstreamMode('server-error')
+    const element = await finder()
+    // A SIRET no other test looked up: the API caches answers it already has.
+    await type(element, '80136425800021')
+    await press('Enter')
+    await waitForState(element, 'error')
+    includes(
+      text(part(element, 'message')),
+      'Le service de recherche d’entreprises ne répond pas',
+      'upstream message',
+    )
+  })
+
+  it('shows the API detail for an invalid SIRET (400)', async () => {
+    const element = await finder()
+    await type(element, '41816609600068')
+    await press('Enter')
+    await waitForState(element, 'error')
+    includes(text(part(element, 'message')), 'clé de contrôle', 'API detail')
+  })
+
+  it('says so when the browser is offline', async () => {
+    const element = await finder()
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false })
+    try {
+      await type(element, '1486')
+      await press('Enter')
+      await waitForState(element, 'error')
+      includes(text(part(element, 'message')), 'hors ligne', 'offline message')
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine
+    }
+  })
+
+  it('speaks English with lang="en"', async () => {
+    const element = await finder('lang="en" value="1486"')
+    await waitForState(element, 'ready')
+    equal(
+      text(part(element, 'label')),
+      'Collective agreement, IDCC, SIRET or company name',
+      'label',
+    )
+    equal(text(part(element, 'confidence')), 'High reliability', 'confidence')
+    includes(text(part(element, 'steps')), 'online on MyAtlas', 'steps')
+    equal(text(part(element, 'booking-link')), 'Book a call with an advisor (new tab)', 'booking')
+  })
+
+  it('looks up the value attribute on connect', async () => {
+    const element = await finder('value="418166096"')
+    await waitForState(element, 'ready')
+    equal(input(element).value, '418166096', 'input shows the initial query')
+    equal(text(part(element, 'title')), 'OCTO-TECHNOLOGY', 'company from its SIREN')
+  })
+
+  it('uses an http(s) booking-url and rejects javascript: URLs', async () => {
+    const custom = await finder('value="1486" booking-url="https://partner.example/rdv"')
+    await waitForState(custom, 'ready')
+    equal(
+      part(custom, 'booking-link')?.getAttribute('href'),
+      'https://partner.example/rdv',
+      'custom booking',
+    )
+    const hostile = await finder('value="1486" booking-url="javascript:alert(1)"')
+    await waitForState(hostile, 'ready')
+    equal(
+      part(hostile, 'booking-link')?.getAttribute('href'),
+      BOOKING,
+      'javascript: falls back to the default',
+    )
+  })
+
+  it('keeps only the answer to the latest keystrokes', async () => {
+    const element = await finder()
+    await type(element, 'boul')
+    await type(element, 'angerie industrielle')
+    await waitForState(element, 'ready')
+    const options = optionTexts(element)
+    assert(options.length > 0, 'suggestions shown')
+    assert(
+      options.every((o) => o.includes('1747')),
+      `only the industrial bakery convention: ${options}`,
+    )
+  })
+
+  it('has no axe-core violations with a result card', async () => {
+    const element = await finder('value="1486"')
+    await waitForState(element, 'ready')
+    await expectNoAxeViolations(element)
+  })
+
+  it('has no axe-core violations with the suggestions open', async () => {
+    const element = await finder()
+    await type(element, 'boulangerie')
+    await waitForState(element, 'ready')
+    await press('ArrowDown')
+    await element.updateComplete
+    await expectNoAxeViolations(element)
+  })
+
+  it('has no axe-core violations with a company card and with an error', async () => {
+    const company = await finder('value="41816609600069"')
+    await waitForState(company, 'ready')
+    await expectNoAxeViolations(company)
+    const empty = await finder('value="0001"')
+    await waitForState(empty, 'empty')
+    await expectNoAxeViolations(empty)
+  })
+
+  it('runs the built bundle under a strict CSP without any violation', async () => {
+    const frame = mount<HTMLIFrameElement>(
+      '<iframe title="Page partenaire" src="/__ganapati/csp.html"></iframe>',
+    )
+    await new Promise((loaded) => frame.addEventListener('load', loaded, { once: true }))
+    const page = frame.contentWindow as (Window & { cspViolations?: string[] }) | null
+    assert(page?.cspViolations, 'the CSP probe ran first')
+    const element = await waitFor(
+      () => frame.contentDocument?.querySelector('ganapati-opco-finder') ?? null,
+      'the finder in the CSP page',
+    )
+    await waitFor(
+      () => element.getAttribute('state') === 'ready',
+      'the built finder answering under CSP',
+    )
+    includes(
+      text(element.shadowRoot?.querySelector('[part~="opco-name"]')),
+      'Atlas',
+      'result rendered',
+    )
+    const styled = page.getComputedStyle(element.shadowRoot!.querySelector('[part~="card"]')!)
+    equal(styled.borderTopStyle, 'solid', 'adopted stylesheets applied')
+    deepEqual(page.cspViolations, [], 'securitypolicyviolation events')
+  })
+})

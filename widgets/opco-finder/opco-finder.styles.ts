@@ -1,0 +1,456 @@
+/** Styles of <ganapati-opco-finder>: adopted stylesheets only, so a strict CSP (`style-src 'self'`) holds. */
+import { css } from 'lit'
+import { tokens } from '../shared/tokens.styles'
+
+export const styles = [
+  tokens,
+  css`
+    :host {
+      container-type: inline-size;
+    }
+
+    .base {
+      padding: calc(var(--ganapati-spacing) * 1.5);
+      background: var(--ganapati-color-surface);
+      border: 1px solid var(--ganapati-color-border);
+      border-radius: var(--ganapati-radius);
+      box-shadow: var(--ganapati-shadow);
+    }
+
+    p,
+    h2,
+    h3,
+    ol,
+    ul {
+      margin: 0;
+    }
+
+    .label {
+      display: block;
+      margin-bottom: 0.5rem;
+      font-weight: 600;
+    }
+
+    .field {
+      display: flex;
+      gap: 0.5rem;
+    }
+
+    .combo {
+      position: relative;
+      flex: 1;
+      min-width: 0;
+    }
+
+    .input {
+      width: 100%;
+      min-height: 3rem;
+      padding: 0.75rem 1rem;
+      color: inherit;
+      font: inherit;
+      font-size: 1.0625rem;
+      background: var(--ganapati-color-surface);
+      border: 1px solid var(--ganapati-color-border);
+      border-radius: var(--ganapati-radius-small);
+    }
+
+    .input:focus {
+      border-color: var(--ganapati-color-primary);
+    }
+
+    .input:focus-visible,
+    .button:focus-visible,
+    .link:focus-visible {
+      outline: 3px solid var(--ganapati-color-focus);
+      outline-offset: 2px;
+    }
+
+    .button {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: 0.5rem;
+      min-height: 3rem;
+      padding: 0.75rem 1.25rem;
+      color: var(--ganapati-color-on-primary);
+      font: inherit;
+      font-weight: 600;
+      text-decoration: none;
+      background: var(--ganapati-color-primary);
+      border: 1px solid var(--ganapati-color-primary);
+      border-radius: var(--ganapati-radius-small);
+      cursor: pointer;
+    }
+
+    .button:hover {
+      background: var(--ganapati-color-primary-hover);
+      border-color: var(--ganapati-color-primary-hover);
+    }
+
+    .button--secondary {
+      min-height: 2.5rem;
+      padding: 0.5rem 1rem;
+      color: var(--ganapati-color-primary);
+      background: var(--ganapati-color-surface);
+    }
+
+    .button--secondary:hover {
+      color: var(--ganapati-color-on-primary);
+    }
+
+    .hint {
+      margin-top: 0.5rem;
+      color: var(--ganapati-color-muted);
+      font-size: 0.875rem;
+    }
+
+    .popup {
+      position: absolute;
+      top: calc(100% + 0.25rem);
+      right: 0;
+      left: 0;
+      z-index: 10;
+      max-height: 22rem;
+      overflow-y: auto;
+      padding: 0.25rem;
+      background: var(--ganapati-color-surface);
+      border: 1px solid var(--ganapati-color-border);
+      border-radius: var(--ganapati-radius-small);
+      box-shadow: var(--ganapati-shadow);
+    }
+
+    .popup[hidden] {
+      display: none;
+    }
+
+    .group + .group {
+      margin-top: 0.25rem;
+      padding-top: 0.25rem;
+      border-top: 1px solid var(--ganapati-color-border);
+    }
+
+    .group-label {
+      padding: 0.5rem 0.75rem 0.25rem;
+      color: var(--ganapati-color-muted);
+      font-size: 0.75rem;
+      font-weight: 700;
+      letter-spacing: 0.06em;
+      text-transform: uppercase;
+    }
+
+    .option {
+      display: grid;
+      grid-template-columns: minmax(4.5ch, auto) 1fr auto;
+      gap: 0.75rem;
+      align-items: baseline;
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--ganapati-radius-small);
+      cursor: pointer;
+    }
+
+    .option:hover {
+      background: var(--ganapati-color-surface-alt);
+    }
+
+    .option--active {
+      background: var(--ganapati-color-surface-alt);
+      box-shadow: inset 3px 0 0 var(--ganapati-color-primary);
+      outline: 2px solid var(--ganapati-color-primary);
+      outline-offset: -2px;
+    }
+
+    .option-code {
+      color: var(--ganapati-color-primary);
+      font-weight: 700;
+      font-variant-numeric: tabular-nums;
+    }
+
+    .option-meta {
+      color: var(--ganapati-color-muted);
+      font-size: 0.8125rem;
+      white-space: nowrap;
+    }
+
+    .outcome {
+      display: grid;
+      gap: var(--ganapati-spacing);
+    }
+
+    .outcome:not(:empty) {
+      margin-top: calc(var(--ganapati-spacing) * 1.25);
+    }
+
+    .loading {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      color: var(--ganapati-color-muted);
+    }
+
+    .spinner {
+      width: 1.25rem;
+      height: 1.25rem;
+      border: 3px solid var(--ganapati-color-border);
+      border-top-color: var(--ganapati-color-primary);
+      border-radius: 50%;
+      animation: spin 0.8s linear infinite;
+    }
+
+    @keyframes spin {
+      to {
+        transform: rotate(1turn);
+      }
+    }
+
+    @media (prefers-reduced-motion: reduce) {
+      .spinner {
+        animation: none;
+      }
+    }
+
+    .notice {
+      display: grid;
+      gap: 0.5rem;
+      justify-items: start;
+      padding: 1rem 1.25rem;
+      background: var(--ganapati-color-surface-alt);
+      border-left: 4px solid var(--ganapati-color-muted);
+      border-radius: var(--ganapati-radius-small);
+    }
+
+    .notice-text {
+      font-weight: 600;
+    }
+
+    .notice-hint {
+      color: var(--ganapati-color-muted);
+      font-size: 0.9375rem;
+    }
+
+    .notice--error {
+      color: var(--ganapati-color-danger);
+      background: var(--ganapati-color-danger-bg);
+      border-left-color: var(--ganapati-color-danger);
+    }
+
+    .notice--info {
+      border-left-color: var(--ganapati-color-primary);
+    }
+
+    .card {
+      display: grid;
+      gap: calc(var(--ganapati-spacing) * 1.25);
+      padding: calc(var(--ganapati-spacing) * 1.25);
+      background: var(--ganapati-color-surface);
+      border: 1px solid var(--ganapati-color-border);
+      border-radius: var(--ganapati-radius);
+    }
+
+    .card-header {
+      display: grid;
+      gap: 0.25rem;
+    }
+
+    .eyebrow,
+    .section-label {
+      color: var(--ganapati-color-muted);
+      font-size: 0.8125rem;
+      font-weight: 700;
+      letter-spacing: 0.06em;
+      text-transform: uppercase;
+    }
+
+    .idcc {
+      color: var(--ganapati-color-primary);
+      font-variant-numeric: tabular-nums;
+    }
+
+    .card-title {
+      font-size: 1.1875rem;
+      line-height: 1.35;
+    }
+
+    .address,
+    .sectors,
+    .share,
+    .alternatives,
+    .muted {
+      color: var(--ganapati-color-muted);
+      font-size: 0.9375rem;
+    }
+
+    .opco {
+      display: grid;
+      gap: 0.5rem;
+      padding-top: calc(var(--ganapati-spacing) * 1.25);
+      border-top: 1px solid var(--ganapati-color-border);
+    }
+
+    .opco-head {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 0.75rem;
+      align-items: center;
+    }
+
+    .opco-name {
+      font-size: 1.5rem;
+      font-weight: 750;
+      line-height: 1.25;
+    }
+
+    .confidence {
+      justify-self: start;
+      padding: 0.125rem 0.75rem;
+      color: var(--ganapati-color-success);
+      font-size: 0.875rem;
+      font-weight: 600;
+      background: var(--ganapati-color-success-bg);
+      border-radius: 999px;
+    }
+
+    .confidence--medium {
+      color: var(--ganapati-color-warning);
+      background: var(--ganapati-color-warning-bg);
+    }
+
+    .confidence--low {
+      color: var(--ganapati-color-danger);
+      background: var(--ganapati-color-danger-bg);
+    }
+
+    .link {
+      color: var(--ganapati-color-primary);
+      font-weight: 600;
+      text-underline-offset: 0.2em;
+    }
+
+    .link:hover {
+      color: var(--ganapati-color-primary-hover);
+    }
+
+    .company-conventions {
+      display: grid;
+      gap: 0.5rem;
+    }
+
+    .convention-list {
+      display: grid;
+      gap: 0.375rem;
+      padding: 0;
+      list-style: none;
+    }
+
+    .convention {
+      display: grid;
+      grid-template-columns: minmax(4.5ch, auto) 1fr auto auto;
+      gap: 0.75rem;
+      align-items: baseline;
+      padding: 0.5rem 0.75rem;
+      background: var(--ganapati-color-surface-alt);
+      border-radius: var(--ganapati-radius-small);
+    }
+
+    .convention--chosen {
+      box-shadow: inset 3px 0 0 var(--ganapati-color-primary);
+    }
+
+    .convention-opco {
+      font-weight: 600;
+    }
+
+    .chosen {
+      padding: 0 0.5rem;
+      color: var(--ganapati-color-on-primary);
+      font-size: 0.75rem;
+      font-weight: 700;
+      background: var(--ganapati-color-primary);
+      border-radius: 999px;
+    }
+
+    .steps {
+      display: grid;
+      gap: 0.75rem;
+      padding: calc(var(--ganapati-spacing) * 1.25);
+      background: var(--ganapati-color-surface-alt);
+      border-radius: var(--ganapati-radius-small);
+    }
+
+    .step-list {
+      display: grid;
+      gap: 0.75rem;
+      padding: 0;
+      list-style: none;
+      counter-reset: step;
+    }
+
+    .step {
+      display: grid;
+      grid-template-columns: 1.75rem 1fr;
+      gap: 0 0.75rem;
+      counter-increment: step;
+    }
+
+    .step::before {
+      content: counter(step);
+      grid-row: span 2;
+      display: grid;
+      place-items: center;
+      width: 1.75rem;
+      height: 1.75rem;
+      color: var(--ganapati-color-on-primary);
+      font-size: 0.875rem;
+      font-weight: 700;
+      background: var(--ganapati-color-primary);
+      border-radius: 50%;
+    }
+
+    .actor {
+      font-size: 0.8125rem;
+      font-weight: 700;
+    }
+
+    .actor--company {
+      color: var(--ganapati-color-primary);
+    }
+
+    .step-text {
+      font-size: 0.9375rem;
+    }
+
+    .card-footer {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem 1.25rem;
+      align-items: center;
+      justify-content: space-between;
+    }
+
+    .source {
+      color: var(--ganapati-color-muted);
+      font-size: 0.8125rem;
+    }
+
+    @container (max-width: 34rem) {
+      .base,
+      .card,
+      .steps {
+        padding: var(--ganapati-spacing);
+      }
+
+      .field {
+        flex-direction: column;
+      }
+
+      .option,
+      .convention {
+        grid-template-columns: minmax(4.5ch, auto) 1fr;
+      }
+
+      .option-meta,
+      .convention-opco {
+        grid-column: 2;
+      }
+    }
+  `,
+]

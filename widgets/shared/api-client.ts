@@ -1,0 +1,148 @@
+/** Fetch client shared by the widgets: JSON in, problem+json errors out as one typed error. */
+import type { Lang } from './i18n'
+
+export type ApiErrorKind =
+  'offline' | 'network' | 'invalid' | 'not-found' | 'rate-limited' | 'upstream' | 'server'
+
+/** RFC 9457 body as the API sends it; every field optional because a proxy may answer instead. */
+export interface Problem {
+  type?: string
+  title?: string
+  status?: number
+  detail?: string
+  errors?: { pointer: string; detail: string }[]
+}
+
+// Shared by every widget: what went wrong, in words a visitor understands.
+const messages: Record<Lang, Record<ApiErrorKind, string>> = {
+  fr: {
+    offline: 'Vous êtes hors ligne. Vérifiez votre connexion internet puis réessayez.',
+    network: 'Le service Ganapati est injoignable pour le moment. Réessayez dans un instant.',
+    invalid: 'La recherche n’est pas valide.',
+    'not-found': 'Aucun résultat ne correspond à cette recherche.',
+    'rate-limited':
+      'Trop de recherches en peu de temps. Patientez quelques secondes puis réessayez.',
+    upstream: 'Le service de recherche d’entreprises ne répond pas. Réessayez dans un instant.',
+    server: 'Le service Ganapati a rencontré un problème. Réessayez dans un instant.',
+  },
+  en: {
+    offline: 'You are offline. Check your internet connection, then try again.',
+    network: 'The Ganapati service cannot be reached right now. Try again in a moment.',
+    invalid: 'This search is not valid.',
+    'not-found': 'Nothing matches this search.',
+    'rate-limited': 'Too many searches in a short time. Wait a few seconds, then try again.',
+    upstream: 'The company search service is not responding. Try again in a moment.',
+    server: 'The Ganapati service ran into a problem. Try again in a moment.',
+  },
+}
+
+export class ApiError extends Error {
+  override name = 'ApiError'
+
+  constructor(
+    readonly kind: ApiErrorKind,
+    readonly status: number | null,
+    readonly problem: Problem | null = null,
+  ) {
+    super(messages.fr[kind])
+  }
+
+  /** The sentence to show: the API's own detail for a 400 (it names the wrong field), else ours. */
+  describe(lang: Lang): string {
+    return (this.kind === 'invalid' && this.problem?.detail) || messages[lang][this.kind]
+  }
+}
+
+/** True for a request cancelled because a newer one superseded it: never shown to the visitor. */
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError'
+}
+
+function kindOf(status: number): ApiErrorKind {
+  if (status === 404) return 'not-found'
+  if (status === 429) return 'rate-limited'
+  if (status === 502 || status === 503 || status === 504) return 'upstream'
+  if (status >= 400 && status < 500) return 'invalid'
+  return 'server'
+}
+
+async function readProblem(response: Response): Promise<Problem | null> {
+  try {
+    const body: unknown = await response.json()
+    return body && typeof body === 'object' ? (body as Problem) : null
+  } catch {
+    return null
+  }
+}
+
+// A lookup that hangs is worse than an error the visitor can retry.
+const TIMEOUT_MS = 20_000
+
+export class ApiClient {
+  readonly #controllers = new Map<string, AbortController>()
+
+  constructor(readonly origin: string) {}
+
+  /**
+   * GETs JSON from the API. Requests sharing a `channel` supersede each other: starting one
+   * aborts the previous, so a slow answer to an old keystroke never overwrites a newer one.
+   */
+  async get<T>(
+    path: string,
+    params: Record<string, string | number | undefined> = {},
+    channel?: string,
+  ): Promise<T> {
+    const url = new URL(path, this.origin)
+    for (const [key, value] of Object.entries(params)) {
+      if (value !== undefined && value !== '') url.searchParams.set(key, String(value))
+    }
+    const controller = new AbortController()
+    if (channel) {
+      this.#controllers.get(channel)?.abort()
+      this.#controllers.set(channel, controller)
+    }
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      throw new ApiError('offline', null)
+    }
+    let response: Response
+    try {
+      response = await fetch(url, {
+        headers: { accept: 'application/json' },
+        credentials: 'omit',
+        signal: AbortSignal.any([controller.signal, AbortSignal.timeout(TIMEOUT_MS)]),
+      })
+    } catch (error) {
+      if (controller.signal.aborted) throw error
+      throw new ApiError(navigator.onLine === false ? 'offline' : 'network', null)
+    }
+    if (!response.ok) {
+      throw new ApiError(kindOf(response.status), response.status, await readProblem(response))
+    }
+    try {
+      return (await response.json()) as T
+    } catch (error) {
+      if (controller.signal.aborted) throw error
+      throw new ApiError('server', response.status)
+    }
+  }
+
+  /** Aborts the request in flight on a channel, or every request when no channel is given. */
+  cancel(channel?: string): void {
+    for (const [name, controller] of this.#controllers) {
+      if (channel === undefined || name === channel) {
+        controller.abort()
+        this.#controllers.delete(name)
+      }
+    }
+  }
+}
+
+/** Origin this script was served from: the default API, since the bundle ships with the API. */
+export const scriptOrigin: string = (() => {
+  try {
+    const origin = new URL(import.meta.url).origin
+    return origin === 'null' ? location.origin : origin
+  } catch {
+    return location.origin
+  }
+})()

@@ -1,0 +1,28 @@
+/** The public event contract of every Ganapati widget: one typed map, one name per event. */
+import type { Confidence } from '../../api/contracts/conventions'
+import type { OpcoId } from '../../api/contracts/opcos'
+
+/** Detail of `ganapati-opco-found`: what a host page needs to chain the simulator or a CRM. */
+export interface OpcoFoundDetail {
+  opcoId: OpcoId
+  /** Zero-padded IDCC of the convention that decided the OPCO. */
+  idcc: string
+  /** Null when the visitor searched a convention rather than a company. */
+  siret: string | null
+  confidence: Confidence | null
+}
+
+export interface GanapatiEventMap {
+  'ganapati-opco-found': CustomEvent<OpcoFoundDetail>
+}
+
+export type GanapatiEventName = keyof GanapatiEventMap
+
+export type GanapatiEventDetail<K extends GanapatiEventName> =
+  GanapatiEventMap[K] extends CustomEvent<infer D> ? D : never
+
+declare global {
+  // Lets `addEventListener('ganapati-opco-found', …)` type its detail on any element or document.
+  interface HTMLElementEventMap extends GanapatiEventMap {}
+  interface DocumentEventMap extends GanapatiEventMap {}
+}
