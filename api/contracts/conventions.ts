@@ -42,6 +42,11 @@ export const IdccParam = z.object({
     .transform((digits) => digits.padStart(4, '0')),
 })
 
+/** Language of the `reason` texts: French by default, English on request. */
+export const LangQuery = z.object({
+  lang: z.enum(['fr', 'en'], { message: 'La langue est fr ou en.' }).default('fr'),
+})
+
 export const ConventionQuery = z.object({
   q: z
     .string()

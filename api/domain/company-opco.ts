@@ -2,6 +2,7 @@
 import type { CompanyAnswer, CompanyConvention, CompanySummary } from '../contracts/companies'
 import type { Confidence } from '../contracts/conventions'
 import type { ConventionCatalog } from './convention-catalog'
+import { REASONS, type Lang } from './reason-text'
 
 export interface Establishment {
   siret: string
@@ -28,9 +29,6 @@ export interface CompanyRecord {
 
 const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' }
 
-const SIRO_NEXT_STEP =
-  "Pour connaître l'OPCO sans convention, cherchez le SIRET sur « Quel est mon OPCO ? » de France compétences (https://quel-est-mon-opco.francecompetences.fr) ou demandez-le à votre service paie : l'IDCC figure sur chaque bulletin de paie."
-
 const pad = (idcc: string) => idcc.trim().padStart(4, '0')
 
 /** The establishment the answer is about: the queried SIRET, else the head office. */
@@ -49,55 +47,52 @@ export function orderedIdcc(company: CompanyRecord, establishment: Establishment
   return [...new Set([...(establishment?.idcc ?? []), ...company.idcc].map(pad))]
 }
 
-export function answerCompany(company: CompanyRecord, siret: string | null, catalog: ConventionCatalog): CompanyAnswer | null {
+export function answerCompany(
+  company: CompanyRecord,
+  siret: string | null,
+  catalog: ConventionCatalog,
+  lang: Lang = 'fr',
+): CompanyAnswer | null {
   const establishment = establishmentOf(company, siret)
   if (siret && !establishment) return null
   const codes = orderedIdcc(company, establishment)
   const conventions: CompanyConvention[] = codes.map((idcc) => {
-    const found = catalog.find(idcc)
+    const found = catalog.find(idcc, lang)
     return { idcc, title: found?.title ?? null, opco: found?.opco ?? null }
   })
   const real = codes.filter((idcc) => !catalog.isEscapeCode(idcc))
+  const active = establishment?.active ?? company.active
   const base = {
     siren: company.siren,
     siret: establishment?.siret ?? siret ?? company.siren,
     name: company.name,
     naf: establishment?.naf ?? company.naf,
     address: establishment?.address ?? null,
-    active: establishment?.active ?? company.active,
+    active,
     conventions,
   }
-  const closed = base.active ? '' : ' Attention : cet établissement est fermé dans le répertoire Sirene.'
+  const text = REASONS[lang]
 
-  const chosenIdcc = real[0]
-  const chosen = chosenIdcc ? catalog.find(chosenIdcc) : null
+  const chosenIdcc = real[0] ?? null
+  const chosen = chosenIdcc ? catalog.find(chosenIdcc, lang) : null
   if (!chosenIdcc || !chosen?.opco || !chosen.confidence) {
-    const what =
-      codes.length === 0
-        ? `Aucune convention collective n'est déclarée pour ${company.name} dans la liste des conventions collectives par SIRET (ministère du Travail, issue de la DSN).`
-        : chosenIdcc
-          ? `${company.name} déclare l'IDCC ${chosenIdcc}, que la table SIRET-OPCO ne rattache à aucun OPCO.`
-          : `${company.name} déclare ${codes.join(', ')}, un code qui n'est pas une convention collective : l'OPCO ne s'en déduit pas.`
-    return { ...base, idcc: chosenIdcc ?? null, opco: null, confidence: null, reason: `${what} ${SIRO_NEXT_STEP}${closed}` }
-  }
-
-  const titled = chosen.title ? `l'IDCC ${chosenIdcc} (${chosen.title})` : `l'IDCC ${chosenIdcc}`
-  const where = establishment && siret ? 'cet établissement' : 'son siège'
-  if (real.length === 1) {
-    return {
-      ...base,
-      idcc: chosenIdcc,
-      opco: chosen.opco,
-      confidence: chosen.confidence,
-      reason: `${company.name} déclare ${titled} pour ${where}. ${chosen.reason}${closed}`,
-    }
+    return { ...base, idcc: chosenIdcc, opco: null, confidence: null, reason: text.companyWithoutConvention(company.name, codes, chosenIdcc, !active) }
   }
   return {
     ...base,
     idcc: chosenIdcc,
     opco: chosen.opco,
-    confidence: LOWER[chosen.confidence],
-    reason: `${company.name} déclare ${real.length} conventions collectives (${real.join(', ')}). L'OPCO retenu est celui de ${titled}, déclarée pour ${where} : ${chosen.opco.name}. Chaque établissement relève de l'OPCO de sa propre convention ; pour un autre établissement, cherchez son SIRET.${closed}`,
+    // Several conventions: each establishment follows its own, so the answer for the company is less certain.
+    confidence: real.length === 1 ? chosen.confidence : LOWER[chosen.confidence],
+    reason: text.company({
+      name: company.name,
+      idcc: chosenIdcc,
+      opco: chosen.opco.name,
+      scope: establishment && siret ? 'establishment' : 'head-office',
+      declared: real,
+      conventionReason: chosen.reason,
+      closed: !active,
+    }),
   }
 }
 

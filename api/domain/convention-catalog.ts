@@ -7,7 +7,9 @@ import {
   type ConventionRecord,
   type EscapeCode,
   type PairsEdition,
+  type Translated,
 } from './convention-opco'
+import type { Lang } from './reason-text'
 import { normalizeText, queryWords } from './text'
 
 interface Entry {
@@ -18,14 +20,14 @@ interface Entry {
   opcoId: OpcoId | null
   siretCount: number
   haystack: string
-  answer: () => ConventionAnswer
+  answer: Record<Lang, () => ConventionAnswer>
 }
 
 export interface CatalogInput {
   opcos: Opco[]
   conventions: ConventionRecord[]
   escapeCodes: EscapeCode[]
-  escapeNextStep: string
+  escapeNextStep: Translated
   source: PairsEdition
 }
 
@@ -35,6 +37,11 @@ const SEARCH_MEMO_ENTRIES = 1000
 function once<T>(make: () => T): () => T {
   let value: T | undefined
   return () => (value ??= make())
+}
+
+/** An answer per language, each built on first use and then shared. */
+function perLang(make: (lang: Lang) => ConventionAnswer): Record<Lang, () => ConventionAnswer> {
+  return { fr: once(() => make('fr')), en: once(() => make('en')) }
 }
 
 export class ConventionCatalog {
@@ -57,18 +64,18 @@ export class ConventionCatalog {
         opcoId: main?.opcoId ?? null,
         siretCount: record.pairs.reduce((sum, pair) => sum + pair.siretCount, 0),
         haystack: normalizeText(`${record.idcc} ${record.title ?? ''}`),
-        answer: once(() => answerConvention(record, this.opcos, input.source)),
+        answer: perLang((lang) => answerConvention(record, this.opcos, input.source, lang)),
       })
     }
     for (const escape of input.escapeCodes) {
       this.#entries.set(escape.code, {
         idcc: escape.code,
         shortIdcc: escape.code,
-        title: escape.label,
+        title: escape.label.fr,
         opcoId: null,
         siretCount: 0,
-        haystack: normalizeText(`${escape.code} ${escape.label}`),
-        answer: once(() => answerEscapeCode(escape, input.escapeNextStep, input.source)),
+        haystack: normalizeText(`${escape.code} ${escape.label.fr} ${escape.label.en}`),
+        answer: perLang((lang) => answerEscapeCode(escape, input.escapeNextStep, input.source, lang)),
       })
     }
     this.#bySize = [...this.#entries.values()].sort((a, b) => b.siretCount - a.siretCount)
@@ -79,12 +86,12 @@ export class ConventionCatalog {
   }
 
   /** `idcc` is zero-padded to 4 digits by the caller's validation. */
-  find(idcc: string): ConventionAnswer | null {
-    return this.#entries.get(idcc)?.answer() ?? null
+  find(idcc: string, lang: Lang = 'fr'): ConventionAnswer | null {
+    return this.#entries.get(idcc)?.answer[lang]() ?? null
   }
 
   isEscapeCode(idcc: string): boolean {
-    return this.#entries.get(idcc)?.answer().escapeCode ?? false
+    return this.#entries.get(idcc)?.answer.fr().escapeCode ?? false
   }
 
   /** The same query gives the same (frozen) array, so callers may cache what they derive from it. */

@@ -2,6 +2,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { CompanySearchResult } from '../contracts/companies'
+import { LangQuery } from '../contracts/conventions'
 import { parseCompanyId } from '../domain/company-id'
 import { activeFirst, answerCompany, summarizeCompany } from '../domain/company-opco'
 import type { AppEnv } from '../env'
@@ -42,11 +43,12 @@ export function companyRoutes(directory: CompanyDirectory) {
       const body: CompanySearchResult = { items: activeFirst(companies.map(summarizeCompany)) }
       return c.json(body, 200, { 'Cache-Control': COMPANY_CACHE_CONTROL })
     })
-    .get('/:id', validate('param', CompanyParam), async (c) => {
+    .get('/:id', validate('param', CompanyParam), validate('query', LangQuery), async (c) => {
       const id = c.req.valid('param').id
+      const { lang } = c.req.valid('query')
       const [company, catalog] = await Promise.all([directory.findCompany(id), c.var.catalog()])
       const siret = id.kind === 'siret' ? id.siret : null
-      const answer = company ? answerCompany(company, siret, catalog) : null
+      const answer = company ? answerCompany(company, siret, catalog, lang) : null
       if (!answer) {
         const what = siret ? `le SIRET ${siret}` : `le SIREN ${id.siren}`
         throw new ProblemError(404, 'unknown-company', 'Entreprise introuvable', `Aucune entreprise trouvée pour ${what} dans l'annuaire des entreprises. Vérifiez le numéro, ou cherchez par nom.`)

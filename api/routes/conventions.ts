@@ -1,6 +1,6 @@
 /** GET /v1/conventions/:idcc (IDCC → OPCO with confidence and reason) and GET /v1/conventions?q= (search). */
 import { Hono } from 'hono'
-import { ConventionQuery, IdccParam } from '../contracts/conventions'
+import { ConventionQuery, IdccParam, LangQuery } from '../contracts/conventions'
 import type { AppEnv } from '../env'
 import { ProblemError } from '../middleware/problem'
 import { validate } from '../middleware/validate'
@@ -14,9 +14,9 @@ export const conventionRoutes = new Hono<AppEnv>()
     const items = (await c.var.catalog()).search(q, limit)
     return c.body(`{"items":${jsonBody(items)}}`, 200, REFERENCE_JSON_HEADERS)
   })
-  .get('/:idcc', validate('param', IdccParam), async (c) => {
+  .get('/:idcc', validate('param', IdccParam), validate('query', LangQuery), async (c) => {
     const { idcc } = c.req.valid('param')
-    const answer = (await c.var.catalog()).find(idcc)
+    const answer = (await c.var.catalog()).find(idcc, c.req.valid('query').lang)
     if (!answer) {
       throw new ProblemError(404, 'unknown-idcc', 'Convention inconnue', `L'IDCC ${idcc} ne correspond à aucune convention collective connue. Vérifiez le code sur un bulletin de paie, ou cherchez par mots du nom de la convention.`)
     }

@@ -41,6 +41,11 @@ describe('GET /v1/companies/:id', () => {
     expect(fake.requests.at(-1)?.get('q')).toBe('41816609600069')
   })
 
+  it('gives the reason in English with lang=en', async () => {
+    const body = await json<CompanyAnswer>(await t.app.request('/v1/companies/41816609600069?lang=en'))
+    expect(body.reason).toMatch(/^OCTO-TECHNOLOGY declares IDCC 1486 for this establishment\./)
+  })
+
   it('answers by SIREN with the head office', async () => {
     const body = await json<CompanyAnswer>(await t.app.request('/v1/companies/418166096'))
     expect(body.siret).toBe('41816609600069')

@@ -80,6 +80,16 @@ describe('GET /v1/conventions/:idcc', () => {
     expect(body.reason).toMatch(/Aucun établissement/)
   })
 
+  it('gives the reason in English with lang=en, and refuses other languages', async () => {
+    const body = await json<ConventionAnswer>(await t.app.request('/v1/conventions/1486?lang=en'))
+    expect(body.reason).toMatch(/^99\.99% of the 253,639 establishments declaring IDCC 1486/)
+    const escape = await json<ConventionAnswer>(await t.app.request('/v1/conventions/9999?lang=en'))
+    expect(escape.title).toBe('No collective agreement')
+    const refused = await t.app.request('/v1/conventions/1486?lang=de')
+    expect(refused.status).toBe(400)
+    expect((await json<{ errors: { pointer: string }[] }>(refused)).errors[0]?.pointer).toBe('/query/lang')
+  })
+
   it('answers 404 problem+json for an unknown IDCC', async () => {
     const response = await t.app.request('/v1/conventions/0001')
     expect(response.status).toBe(404)

@@ -13,8 +13,14 @@ const catalog = new ConventionCatalog({
     { idcc: '0016', title: 'Transports routiers', pairs: [{ opcoId: 'akto', siretCount: 200 }] },
     { idcc: '0014', title: 'Production cinématographique', pairs: [] },
   ],
-  escapeCodes: [{ code: '9999', label: 'Sans convention collective', reason: '9999 : pas une convention.' }],
-  escapeNextStep: 'Cherchez par SIRET.',
+  escapeCodes: [
+    {
+      code: '9999',
+      label: { fr: 'Sans convention collective', en: 'No collective agreement' },
+      reason: { fr: '9999 : pas une convention.', en: '9999: not an agreement.' },
+    },
+  ],
+  escapeNextStep: { fr: 'Cherchez par SIRET.', en: 'Search by SIRET.' },
   source: { dataset: 'siro-idcc-opco', edition: '2026-06' },
 })
 
@@ -25,6 +31,12 @@ describe('ConventionCatalog', () => {
     expect(catalog.find('0001')).toBeNull()
     expect(catalog.isEscapeCode('9999')).toBe(true)
     expect(catalog.isEscapeCode('1486')).toBe(false)
+  })
+
+  it('answers in English on request, the same answer object each time', () => {
+    expect(catalog.find('9999', 'en')).toMatchObject({ title: 'No collective agreement', reason: '9999: not an agreement. Search by SIRET.' })
+    expect(catalog.find('1486', 'en')?.reason).toMatch(/belong to Atlas/)
+    expect(catalog.find('1486', 'en')).toBe(catalog.find('1486', 'en'))
   })
 
   it('searches words in titles, accents ignored, biggest first', () => {

@@ -4,9 +4,9 @@ import {
   answerConvention,
   answerEscapeCode,
   confidenceOf,
-  editionLabel,
   type ConventionRecord,
 } from '../../api/domain/convention-opco'
+import { editionLabel } from '../../api/domain/reason-text'
 
 const opco = (id: OpcoId, name: string): Opco => ({ id, name, website: null, fundingCriteriaUrl: null, sectors: '' })
 const opcos = new Map<OpcoId, Opco>([
@@ -90,8 +90,12 @@ describe('answerConvention', () => {
 describe('answerEscapeCode', () => {
   it('gives no OPCO, the meaning of the code and the next step', () => {
     const answer = answerEscapeCode(
-      { code: '9999', label: 'Sans convention collective', reason: '9999 signifie « sans convention collective ».' },
-      'Recherchez votre entreprise par son SIRET.',
+      {
+        code: '9999',
+        label: { fr: 'Sans convention collective', en: 'No collective agreement' },
+        reason: { fr: '9999 signifie « sans convention collective ».', en: '9999 means no agreement.' },
+      },
+      { fr: 'Recherchez votre entreprise par son SIRET.', en: 'Search by SIRET.' },
       source,
     )
     expect(answer).toMatchObject({ idcc: '9999', opco: null, confidence: null, escapeCode: true, alternatives: [] })
@@ -99,12 +103,29 @@ describe('answerEscapeCode', () => {
   })
 })
 
+describe('answerConvention in English', () => {
+  it('says the same facts in English', () => {
+    const record: ConventionRecord = {
+      idcc: '1486',
+      title: null,
+      pairs: [
+        { opcoId: 'atlas', siretCount: 253637 },
+        { opcoId: 'opco-2i', siretCount: 2 },
+      ],
+    }
+    expect(plain(answerConvention(record, opcos, source, 'en').reason)).toBe(
+      "99.99% of the 253,639 establishments declaring IDCC 1486 in France compétences' SIRET-OPCO table (June 2026) belong to Atlas; the others are declared with OPCO 2i (2 establishments). These isolated cases are most likely declaration errors.",
+    )
+  })
+})
+
 describe('editionLabel', () => {
   it.each([
-    ['2026-06', 'juin 2026'],
-    ['2026-12', 'décembre 2026'],
-    ['bogus', 'bogus'],
-  ])('%s → %s', (edition, label) => {
-    expect(editionLabel(edition)).toBe(label)
+    ['2026-06', 'fr', 'juin 2026'],
+    ['2026-12', 'fr', 'décembre 2026'],
+    ['2026-06', 'en', 'June 2026'],
+    ['bogus', 'fr', 'bogus'],
+  ] as const)('%s (%s) → %s', (edition, lang, label) => {
+    expect(editionLabel(edition, lang)).toBe(label)
   })
 })
