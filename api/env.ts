@@ -9,8 +9,13 @@ export const DEFAULT_RECHERCHE_ENTREPRISES_URL = 'https://recherche-entreprises.
 export const ConfigSchema = z.object({
   DATABASE_URL: z.string().min(1),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
-  RECHERCHE_ENTREPRISES_URL: z.url({ protocol: /^https?$/ }).default(DEFAULT_RECHERCHE_ENTREPRISES_URL),
-  ADMIN_TOKEN: z.string().min(32, 'ADMIN_TOKEN must hold at least 32 characters (use a random token).').optional(),
+  RECHERCHE_ENTREPRISES_URL: z
+    .url({ protocol: /^https?$/ })
+    .default(DEFAULT_RECHERCHE_ENTREPRISES_URL),
+  ADMIN_TOKEN: z
+    .string()
+    .min(32, 'ADMIN_TOKEN must hold at least 32 characters (use a random token).')
+    .optional(),
 })
 export type Config = z.infer<typeof ConfigSchema>
 
@@ -21,7 +26,10 @@ export const NodeConfigSchema = ConfigSchema.extend({
 export type NodeConfig = z.infer<typeof NodeConfigSchema>
 
 /** Reads configuration, failing at boot with every bad variable named rather than at the first request. */
-export function parseConfig<Schema extends z.ZodType>(schema: Schema, source: Record<string, unknown>): z.output<Schema> {
+export function parseConfig<Schema extends z.ZodType>(
+  schema: Schema,
+  source: Record<string, unknown>,
+): z.output<Schema> {
   const result = schema.safeParse(source)
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)

@@ -36,7 +36,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const client = await openNodeDatabase(databaseUrl, options.databaseAuthToken)
   await migrateDatabase(client)
   const seeded = await seedReferenceData(client)
-  log(`reference data ${seeded.status} (SIRO ${seeded.edition}: ${seeded.opcos} OPCO, ${seeded.conventions} conventions, ${seeded.pairs} IDCC→OPCO pairs)`)
+  log(
+    `reference data ${seeded.status} (SIRO ${seeded.edition}: ${seeded.opcos} OPCO, ${seeded.conventions} conventions, ${seeded.pairs} IDCC→OPCO pairs)`,
+  )
 
   const db = createDb(client)
   const app = createApp({
@@ -51,7 +53,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const hostname = options.hostname ?? '127.0.0.1'
   const server = await new Promise<ServerType>((ready) => {
-    const started: ServerType = serve({ fetch: app.fetch, port: options.port ?? 0, hostname }, () => ready(started))
+    const started: ServerType = serve({ fetch: app.fetch, port: options.port ?? 0, hostname }, () =>
+      ready(started),
+    )
   })
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
@@ -79,7 +83,9 @@ async function main(): Promise<void> {
     rechercheEntreprisesUrl: config.RECHERCHE_ENTREPRISES_URL,
     log: (message) => console.log(message),
   })
-  console.log(`Ganapati widgets: demo ${server.url}/ · API ${server.url}/v1 · bundle ${server.url}/widgets/ganapati.js`)
+  console.log(
+    `Ganapati widgets: demo ${server.url}/ · API ${server.url}/v1 · bundle ${server.url}/widgets/ganapati.js`,
+  )
   const stop = () => {
     server.close().then(
       () => process.exit(0),

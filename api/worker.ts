@@ -24,15 +24,22 @@ function appFor(bindings: WorkerBindings): App {
   const config: Config = parseConfig(ConfigSchema, { ...bindings })
   app = createApp({
     // A web client is a URL and a token: cheap to make for each request.
-    database: () => createDb(createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN })),
-    companies: new RechercheEntreprises({ baseUrl: config.RECHERCHE_ENTREPRISES_URL, clock: systemClock }),
+    database: () =>
+      createDb(createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN })),
+    companies: new RechercheEntreprises({
+      baseUrl: config.RECHERCHE_ENTREPRISES_URL,
+      clock: systemClock,
+    }),
   })
   return app
 }
 
 export default {
-  fetch(request: Request, env: WorkerBindings, ctx: ExecutionContext): Response | Promise<Response> {
+  fetch(
+    request: Request,
+    env: WorkerBindings,
+    ctx: ExecutionContext,
+  ): Response | Promise<Response> {
     return appFor(env).fetch(request, env as unknown as Record<string, unknown>, ctx)
   },
 }
-

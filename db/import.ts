@@ -16,9 +16,14 @@ import { opcoRows } from './reference-data'
 import { DATA_FOLDER, seedReferenceData } from './seed'
 import { editionFromFileName, pairsToCsv, SIRO_HEADER, SiroAggregator } from './siro-aggregate'
 
-export async function aggregateSiroFile(path: string, dataFolder = DATA_FOLDER): Promise<SiroAggregator> {
+export async function aggregateSiroFile(
+  path: string,
+  dataFolder = DATA_FOLDER,
+): Promise<SiroAggregator> {
   const opcos = opcoRows(await readFile(`${dataFolder}/opco.json`, 'utf8'))
-  const escape = JSON.parse(await readFile(`${dataFolder}/idcc-escape-codes.json`, 'utf8')) as { codes: { code: string }[] }
+  const escape = JSON.parse(await readFile(`${dataFolder}/idcc-escape-codes.json`, 'utf8')) as {
+    codes: { code: string }[]
+  }
   const aggregator = new SiroAggregator({
     opcoIdByLabel: new Map(opcos.map((opco) => [opco.labelSiro, opco.id])),
     escapeCodes: escape.codes.map((item) => item.code),
@@ -28,24 +33,33 @@ export async function aggregateSiroFile(path: string, dataFolder = DATA_FOLDER):
   for await (const line of lines) {
     if (header === undefined) {
       header = line.replace(/^\uFEFF/, '').trim()
-      if (header !== SIRO_HEADER) throw new Error(`${path}: header « ${header} » is not « ${SIRO_HEADER} »`)
+      if (header !== SIRO_HEADER)
+        throw new Error(`${path}: header « ${header} » is not « ${SIRO_HEADER} »`)
       continue
     }
     aggregator.add(line)
   }
   if (aggregator.unknownLabels.size > 0) {
-    throw new Error(`Unknown OPCO labels (add them to db/data/opco.json label_siro): ${[...aggregator.unknownLabels].join(', ')}`)
+    throw new Error(
+      `Unknown OPCO labels (add them to db/data/opco.json label_siro): ${[...aggregator.unknownLabels].join(', ')}`,
+    )
   }
   return aggregator
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { siro: { type: 'string' }, edition: { type: 'string' }, published: { type: 'string' }, url: { type: 'string' } },
+    options: {
+      siro: { type: 'string' },
+      edition: { type: 'string' },
+      published: { type: 'string' },
+      url: { type: 'string' },
+    },
   })
   if (values.siro) {
     const edition = values.edition ?? editionFromFileName(basename(values.siro))
-    if (!edition || !/^\d{4}-\d{2}$/.test(edition)) throw new Error('Give --edition AAAA-MM (the file name does not tell it).')
+    if (!edition || !/^\d{4}-\d{2}$/.test(edition))
+      throw new Error('Give --edition AAAA-MM (the file name does not tell it).')
     const aggregator = await aggregateSiroFile(values.siro)
     const pairs = aggregator.pairs()
     await writeFile(`${DATA_FOLDER}/idcc-opco.csv`, pairsToCsv(pairs))
@@ -57,14 +71,18 @@ async function main(): Promise<void> {
       licence: 'Licence Ouverte / Open Licence 2.0',
     }
     await writeFile(`${DATA_FOLDER}/idcc-opco.meta.json`, `${JSON.stringify(meta, null, 2)}\n`)
-    console.log(`${values.siro}: ${aggregator.lines} lines, ${aggregator.skipped} without IDCC or OPCO, ${pairs.length} IDCC→OPCO pairs (edition ${edition})`)
+    console.log(
+      `${values.siro}: ${aggregator.lines} lines, ${aggregator.skipped} without IDCC or OPCO, ${pairs.length} IDCC→OPCO pairs (edition ${edition})`,
+    )
   }
   const config = parseConfig(NodeConfigSchema, process.env)
   const client = await openNodeDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN)
   try {
     await migrateDatabase(client)
     const result = await seedReferenceData(client)
-    console.log(`${config.DATABASE_URL}: reference data ${result.status} (${result.conventions} conventions, ${result.pairs} pairs, edition ${result.edition})`)
+    console.log(
+      `${config.DATABASE_URL}: reference data ${result.status} (${result.conventions} conventions, ${result.pairs} pairs, edition ${result.edition})`,
+    )
   } finally {
     client.close()
   }

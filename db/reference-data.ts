@@ -87,7 +87,8 @@ export function conventionRows(labelsCsv: string, pairs: PairRow[]): ConventionR
     })
   }
   for (const pair of pairs) {
-    if (!byIdcc.has(pair.idcc)) byIdcc.set(pair.idcc, { idcc: pair.idcc, title: null, shortTitle: null, legifranceUrl: null })
+    if (!byIdcc.has(pair.idcc))
+      byIdcc.set(pair.idcc, { idcc: pair.idcc, title: null, shortTitle: null, legifranceUrl: null })
   }
   return [...byIdcc.values()].sort((a, b) => a.idcc.localeCompare(b.idcc))
 }

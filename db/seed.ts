@@ -11,7 +11,6 @@ import { conventionOpcos, conventions, opcos, referenceImports } from './schema'
 
 export const DATA_FOLDER = fileURLToPath(new URL('./data', import.meta.url))
 
-
 const FILES = ['opco.json', 'idcc-opco.csv', 'idcc-opco.meta.json', 'idcc-labels.csv'] as const
 
 export interface SeedResult {
@@ -27,11 +26,15 @@ const ROWS_PER_INSERT = 100
 
 function chunks<T>(rows: T[]): T[][] {
   const out: T[][] = []
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) out.push(rows.slice(start, start + ROWS_PER_INSERT))
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT)
+    out.push(rows.slice(start, start + ROWS_PER_INSERT))
   return out
 }
 
-export async function seedReferenceData(client: Client, dataFolder = DATA_FOLDER): Promise<SeedResult> {
+export async function seedReferenceData(
+  client: Client,
+  dataFolder = DATA_FOLDER,
+): Promise<SeedResult> {
   const contents = await Promise.all(FILES.map((name) => readFile(`${dataFolder}/${name}`, 'utf8')))
   const [opcoJson, pairsCsv, metaJson, labelsCsv] = contents as [string, string, string, string]
   const digest = createHash('sha256')
@@ -45,8 +48,12 @@ export async function seedReferenceData(client: Client, dataFolder = DATA_FOLDER
   const counts = { opcos: opcoList.length, conventions: conventionList.length, pairs: pairs.length }
 
   const db = createDb(client)
-  const [current] = await db.select().from(referenceImports).where(eq(referenceImports.dataset, REFERENCE_DATASET))
-  if (current?.sha256 === sha256) return { status: 'unchanged', edition: current.edition, ...counts }
+  const [current] = await db
+    .select()
+    .from(referenceImports)
+    .where(eq(referenceImports.dataset, REFERENCE_DATASET))
+  if (current?.sha256 === sha256)
+    return { status: 'unchanged', edition: current.edition, ...counts }
 
   // One batch is one transaction: readers see the old data or the new, never a mix.
   await db.batch([
@@ -67,7 +74,12 @@ export async function seedReferenceData(client: Client, dataFolder = DATA_FOLDER
       })
       .onConflictDoUpdate({
         target: referenceImports.dataset,
-        set: { edition: meta.edition, sha256, rowCount: pairs.length, importedAt: new Date().toISOString() },
+        set: {
+          edition: meta.edition,
+          sha256,
+          rowCount: pairs.length,
+          importedAt: new Date().toISOString(),
+        },
       }),
   ])
   return { status: 'loaded', edition: meta.edition, ...counts }

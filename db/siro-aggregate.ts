@@ -37,7 +37,10 @@ export class SiroAggregator {
   /** Lines without IDCC or OPCO: SIRETs in anomaly or not yet known (dictionary § 3.2/3.3), not errors. */
   skipped = 0
 
-  constructor(options: { opcoIdByLabel: ReadonlyMap<string, string>; escapeCodes: Iterable<string> }) {
+  constructor(options: {
+    opcoIdByLabel: ReadonlyMap<string, string>
+    escapeCodes: Iterable<string>
+  }) {
     this.#opcoIdByLabel = options.opcoIdByLabel
     this.#escapeCodes = new Set(options.escapeCodes)
   }

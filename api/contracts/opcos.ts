@@ -29,4 +29,6 @@ export const OpcoList = z.object({ items: z.array(Opco) })
 export type OpcoList = z.infer<typeof OpcoList>
 
 /** Any id is looked up: an unknown one is a 404, not a validation error. */
-export const OpcoParam = z.object({ id: z.string().max(64, 'Un identifiant d’OPCO compte au plus 64 caractères.') })
+export const OpcoParam = z.object({
+  id: z.string().max(64, 'Un identifiant d’OPCO compte au plus 64 caractères.'),
+})

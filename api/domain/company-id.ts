@@ -1,6 +1,7 @@
 /** SIREN (9 digits) and SIRET (14 digits): parsing and checksum (Luhn, with La Poste's exception). */
 
-export type CompanyId = { kind: 'siren'; siren: string } | { kind: 'siret'; siren: string; siret: string }
+export type CompanyId =
+  { kind: 'siren'; siren: string } | { kind: 'siret'; siren: string; siret: string }
 
 export type CompanyIdError = 'format' | 'checksum'
 
@@ -40,7 +41,9 @@ export function parseCompanyId(raw: string): CompanyId | CompanyIdError {
     return passesLuhn(digits) ? { kind: 'siren', siren: digits } : 'checksum'
   }
   if (/^\d{14}$/.test(digits)) {
-    return isValidSiret(digits) ? { kind: 'siret', siren: digits.slice(0, 9), siret: digits } : 'checksum'
+    return isValidSiret(digits)
+      ? { kind: 'siret', siren: digits.slice(0, 9), siret: digits }
+      : 'checksum'
   }
   return 'format'
 }

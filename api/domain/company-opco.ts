@@ -32,7 +32,10 @@ const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', l
 const pad = (idcc: string) => idcc.trim().padStart(4, '0')
 
 /** The establishment the answer is about: the queried SIRET, else the head office. */
-export function establishmentOf(company: CompanyRecord, siret: string | null): Establishment | null {
+export function establishmentOf(
+  company: CompanyRecord,
+  siret: string | null,
+): Establishment | null {
   if (siret) {
     const match = company.establishments.find((item) => item.siret === siret)
     if (match) return match
@@ -76,7 +79,13 @@ export function answerCompany(
   const chosenIdcc = real[0] ?? null
   const chosen = chosenIdcc ? catalog.find(chosenIdcc, lang) : null
   if (!chosenIdcc || !chosen?.opco || !chosen.confidence) {
-    return { ...base, idcc: chosenIdcc, opco: null, confidence: null, reason: text.companyWithoutConvention(company.name, codes, chosenIdcc, !active) }
+    return {
+      ...base,
+      idcc: chosenIdcc,
+      opco: null,
+      confidence: null,
+      reason: text.companyWithoutConvention(company.name, codes, chosenIdcc, !active),
+    }
   }
   return {
     ...base,

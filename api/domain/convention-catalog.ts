@@ -75,7 +75,9 @@ export class ConventionCatalog {
         opcoId: null,
         siretCount: 0,
         haystack: normalizeText(`${escape.code} ${escape.label.fr} ${escape.label.en}`),
-        answer: perLang((lang) => answerEscapeCode(escape, input.escapeNextStep, input.source, lang)),
+        answer: perLang((lang) =>
+          answerEscapeCode(escape, input.escapeNextStep, input.source, lang),
+        ),
       })
     }
     this.#bySize = [...this.#entries.values()].sort((a, b) => b.siretCount - a.siretCount)

@@ -39,7 +39,8 @@ const HIGH_MIN_SIRETS = 20
 const MEDIUM_SHARE_PERCENT = 80
 
 export function confidenceOf(mainSirets: number, totalSirets: number): Confidence {
-  if (mainSirets * 100 >= HIGH_SHARE_PERCENT * totalSirets && totalSirets >= HIGH_MIN_SIRETS) return 'high'
+  if (mainSirets * 100 >= HIGH_SHARE_PERCENT * totalSirets && totalSirets >= HIGH_MIN_SIRETS)
+    return 'high'
   if (mainSirets * 100 >= MEDIUM_SHARE_PERCENT * totalSirets) return 'medium'
   return 'low'
 }
@@ -68,13 +69,19 @@ export function answerConvention(
   }
   const total = record.pairs.reduce((sum, pair) => sum + pair.siretCount, 0)
   const confidence = confidenceOf(first.siretCount, total)
-  const alternatives: Alternative[] = others.map((pair) => ({ opcoId: pair.opcoId, share: pair.siretCount / total }))
+  const alternatives: Alternative[] = others.map((pair) => ({
+    opcoId: pair.opcoId,
+    share: pair.siretCount / total,
+  }))
   const reason = REASONS[lang].convention({
     idcc: record.idcc,
     opco: main.name,
     total,
     share: first.siretCount / total,
-    others: others.map((pair) => ({ opco: opcos.get(pair.opcoId)?.name ?? pair.opcoId, count: pair.siretCount })),
+    others: others.map((pair) => ({
+      opco: opcos.get(pair.opcoId)?.name ?? pair.opcoId,
+      count: pair.siretCount,
+    })),
     confidence,
     edition: source.edition,
   })
@@ -92,7 +99,12 @@ export function answerConvention(
 }
 
 /** Answers an escape code (9999, 9998, 5501, 5100): no OPCO, and what to do instead. */
-export function answerEscapeCode(escape: EscapeCode, nextStep: Translated, source: PairsEdition, lang: Lang = 'fr'): ConventionAnswer {
+export function answerEscapeCode(
+  escape: EscapeCode,
+  nextStep: Translated,
+  source: PairsEdition,
+  lang: Lang = 'fr',
+): ConventionAnswer {
   return {
     idcc: escape.code,
     title: escape.label[lang],

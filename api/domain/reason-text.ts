@@ -32,12 +32,43 @@ export interface ReasonText {
   convention(facts: ConventionFacts): string
   undeclaredConvention(idcc: string, edition: string): string
   company(facts: CompanyFacts): string
-  companyWithoutConvention(name: string, codes: string[], unmappedIdcc: string | null, closed: boolean): string
+  companyWithoutConvention(
+    name: string,
+    codes: string[],
+    unmappedIdcc: string | null,
+    closed: boolean,
+  ): string
 }
 
 const MONTHS = {
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  fr: [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 }
 
 export function editionLabel(edition: string, lang: Lang = 'fr'): string {
@@ -56,7 +87,11 @@ const QUEL_EST_MON_OPCO = 'https://quel-est-mon-opco.francecompetences.fr'
 function formats(locale: string) {
   const integer = new Intl.NumberFormat(locale)
   // Truncated, so 253 637 of 253 639 reads « 99,99 % » and never a misleading « 100 % ».
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2, roundingMode: 'trunc' })
+  const percent = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 2,
+    roundingMode: 'trunc',
+  })
   return { integer: (n: number) => integer.format(n), percent: (n: number) => percent.format(n) }
 }
 
@@ -71,11 +106,16 @@ const french: ReasonText = {
       const all = facts.total === 1 ? 'Le seul établissement' : `Les ${count(facts.total)}`
       const verb = facts.total === 1 ? 'relève' : 'relèvent'
       const sentence = `${all} déclarant l'IDCC ${facts.idcc} dans ${table} ${verb} ${ofName(facts.opco)}.`
-      return facts.confidence === 'high' ? sentence : `${sentence} C'est peu de déclarations : vérifiez avec le SIRET de votre entreprise.`
+      return facts.confidence === 'high'
+        ? sentence
+        : `${sentence} C'est peu de déclarations : vérifiez avec le SIRET de votre entreprise.`
     }
-    const others = facts.others.map((other) => `${ofName(other.opco)} (${count(other.count)})`).join(', ')
+    const others = facts.others
+      .map((other) => `${ofName(other.opco)} (${count(other.count)})`)
+      .join(', ')
     const lead = `${fr.percent(facts.share)} des ${count(facts.total)} déclarant l'IDCC ${facts.idcc} dans ${table} relèvent ${ofName(facts.opco)} ; les autres sont déclarés auprès ${others}.`
-    if (facts.confidence === 'high') return `${lead} Ces cas isolés sont probablement des anomalies de déclaration.`
+    if (facts.confidence === 'high')
+      return `${lead} Ces cas isolés sont probablement des anomalies de déclaration.`
     if (facts.confidence === 'medium') return `${lead} Vérifiez avec le SIRET de votre entreprise.`
     return `${lead} Cet IDCC est partagé entre plusieurs OPCO (par exemple selon le territoire ou l'activité) : seul le SIRET de votre entreprise permet de trancher.`
   },
@@ -84,8 +124,11 @@ const french: ReasonText = {
   },
   company(facts) {
     const where = facts.scope === 'establishment' ? 'cet établissement' : 'son siège'
-    const closed = facts.closed ? ' Attention : cet établissement est fermé dans le répertoire Sirene.' : ''
-    if (facts.declared.length === 1) return `${facts.name} déclare l'IDCC ${facts.idcc} pour ${where}. ${facts.conventionReason}${closed}`
+    const closed = facts.closed
+      ? ' Attention : cet établissement est fermé dans le répertoire Sirene.'
+      : ''
+    if (facts.declared.length === 1)
+      return `${facts.name} déclare l'IDCC ${facts.idcc} pour ${where}. ${facts.conventionReason}${closed}`
     return `${facts.name} déclare ${facts.declared.length} conventions collectives (${facts.declared.join(', ')}). L'OPCO retenu est celui de l'IDCC ${facts.idcc}, déclaré pour ${where} : ${facts.opco}. Chaque établissement relève de l'OPCO de sa propre convention ; pour un autre établissement, cherchez son SIRET.${closed}`
   },
   companyWithoutConvention(name, codes, unmappedIdcc, closed) {
@@ -108,11 +151,14 @@ const english: ReasonText = {
       const all = facts.total === 1 ? 'The only establishment' : `All ${count(facts.total)}`
       const verb = facts.total === 1 ? 'belongs' : 'belong'
       const sentence = `${all} declaring IDCC ${facts.idcc} in ${table} ${verb} to ${facts.opco}.`
-      return facts.confidence === 'high' ? sentence : `${sentence} That is few declarations: check with your company's SIRET.`
+      return facts.confidence === 'high'
+        ? sentence
+        : `${sentence} That is few declarations: check with your company's SIRET.`
     }
     const others = facts.others.map((other) => `${other.opco} (${count(other.count)})`).join(', ')
     const lead = `${en.percent(facts.share)} of the ${count(facts.total)} declaring IDCC ${facts.idcc} in ${table} belong to ${facts.opco}; the others are declared with ${others}.`
-    if (facts.confidence === 'high') return `${lead} These isolated cases are most likely declaration errors.`
+    if (facts.confidence === 'high')
+      return `${lead} These isolated cases are most likely declaration errors.`
     if (facts.confidence === 'medium') return `${lead} Check with your company's SIRET.`
     return `${lead} This IDCC is shared between several OPCOs (for instance by territory or activity): only your company's SIRET can tell.`
   },
@@ -122,7 +168,8 @@ const english: ReasonText = {
   company(facts) {
     const where = facts.scope === 'establishment' ? 'this establishment' : 'its head office'
     const closed = facts.closed ? ' Note: this establishment is closed in the Sirene register.' : ''
-    if (facts.declared.length === 1) return `${facts.name} declares IDCC ${facts.idcc} for ${where}. ${facts.conventionReason}${closed}`
+    if (facts.declared.length === 1)
+      return `${facts.name} declares IDCC ${facts.idcc} for ${where}. ${facts.conventionReason}${closed}`
     return `${facts.name} declares ${facts.declared.length} collective agreements (${facts.declared.join(', ')}). The OPCO given is that of IDCC ${facts.idcc}, declared for ${where}: ${facts.opco}. Each establishment belongs to the OPCO of its own agreement; for another establishment, search its SIRET.${closed}`
   },
   companyWithoutConvention(name, codes, unmappedIdcc, closed) {

@@ -67,12 +67,36 @@ export function problemResponse(c: Context, error: ProblemError): Response {
 export const onError: ErrorHandler = (error, c) => {
   if (error instanceof ProblemError) return problemResponse(c, error)
   if (error instanceof HTTPException) {
-    return problemResponse(c, new ProblemError(error.status as ContentfulStatusCode, 'http-error', 'Requête refusée', error.message || 'La requête a été refusée.'))
+    return problemResponse(
+      c,
+      new ProblemError(
+        error.status as ContentfulStatusCode,
+        'http-error',
+        'Requête refusée',
+        error.message || 'La requête a été refusée.',
+      ),
+    )
   }
   // Unknown failure: log it server-side, never send a stack trace.
   console.error(error)
-  return problemResponse(c, new ProblemError(500, 'internal-error', 'Erreur interne', 'Une erreur inattendue est survenue. Réessayez dans un instant.'))
+  return problemResponse(
+    c,
+    new ProblemError(
+      500,
+      'internal-error',
+      'Erreur interne',
+      'Une erreur inattendue est survenue. Réessayez dans un instant.',
+    ),
+  )
 }
 
 export const notFound: NotFoundHandler = (c) =>
-  problemResponse(c, new ProblemError(404, 'not-found', 'Ressource introuvable', `Aucune ressource à l'adresse ${new URL(c.req.url).pathname}.`))
+  problemResponse(
+    c,
+    new ProblemError(
+      404,
+      'not-found',
+      'Ressource introuvable',
+      `Aucune ressource à l'adresse ${new URL(c.req.url).pathname}.`,
+    ),
+  )

@@ -13,7 +13,12 @@ export function constantHeaders(headers: Record<string, string>): MiddlewareHand
 }
 
 /** Public, credential-free CORS: any origin may read; preflights are answered here. */
-export function publicCors(options: { methods: string[]; allowHeaders: string[]; exposeHeaders: string[]; maxAgeSeconds: number }): MiddlewareHandler {
+export function publicCors(options: {
+  methods: string[]
+  allowHeaders: string[]
+  exposeHeaders: string[]
+  maxAgeSeconds: number
+}): MiddlewareHandler {
   const preflight = {
     'Access-Control-Allow-Origin': '*',
     'Access-Control-Allow-Methods': options.methods.join(', '),
@@ -22,7 +27,9 @@ export function publicCors(options: { methods: string[]; allowHeaders: string[];
   }
   const simple = constantHeaders({
     'Access-Control-Allow-Origin': '*',
-    ...(options.exposeHeaders.length ? { 'Access-Control-Expose-Headers': options.exposeHeaders.join(', ') } : {}),
+    ...(options.exposeHeaders.length
+      ? { 'Access-Control-Expose-Headers': options.exposeHeaders.join(', ') }
+      : {}),
   })
   return async (c, next) => {
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {

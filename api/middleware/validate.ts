@@ -17,18 +17,30 @@ function escapePointer(segment: PropertyKey): string {
   return String(segment).replace(/~/g, '~0').replace(/\//g, '~1')
 }
 
-export function fieldErrors(target: keyof ValidationTargets, issues: z.core.$ZodIssue[]): FieldError[] {
+export function fieldErrors(
+  target: keyof ValidationTargets,
+  issues: z.core.$ZodIssue[],
+): FieldError[] {
   return issues.map((issue) => ({
     pointer: [POINTER_ROOT[target], ...issue.path.map(escapePointer)].join('/'),
     detail: issue.message,
   }))
 }
 
-export function validate<Target extends keyof ValidationTargets, Schema extends z.ZodType>(target: Target, schema: Schema) {
+export function validate<Target extends keyof ValidationTargets, Schema extends z.ZodType>(
+  target: Target,
+  schema: Schema,
+) {
   return validator(target, async (value): Promise<z.output<Schema>> => {
     const result = await schema.safeParseAsync(value)
     if (result.success) return result.data
     const errors = fieldErrors(target, result.error.issues)
-    throw new ProblemError(400, 'validation-error', 'Requête invalide', errors.map((error) => error.detail).join(' '), { errors })
+    throw new ProblemError(
+      400,
+      'validation-error',
+      'Requête invalide',
+      errors.map((error) => error.detail).join(' '),
+      { errors },
+    )
   })
 }

@@ -15,11 +15,17 @@ const CompanyParam = z.object({
   id: z.string().transform((raw, ctx) => {
     const parsed = parseCompanyId(raw)
     if (parsed === 'format') {
-      ctx.addIssue({ code: 'custom', message: 'Saisissez un SIRET (14 chiffres) ou un SIREN (9 chiffres).' })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Saisissez un SIRET (14 chiffres) ou un SIREN (9 chiffres).',
+      })
       return z.NEVER
     }
     if (parsed === 'checksum') {
-      ctx.addIssue({ code: 'custom', message: `${raw} n'est pas un numéro SIRET ou SIREN valide (clé de contrôle incorrecte) : vérifiez les chiffres.` })
+      ctx.addIssue({
+        code: 'custom',
+        message: `${raw} n'est pas un numéro SIRET ou SIREN valide (clé de contrôle incorrecte) : vérifiez les chiffres.`,
+      })
       return z.NEVER
     }
     return parsed
@@ -27,7 +33,11 @@ const CompanyParam = z.object({
 })
 
 const CompanySearchQuery = z.object({
-  q: z.string().trim().min(3, 'Saisissez au moins 3 caractères du nom de l\u2019entreprise.').max(100, 'La recherche est limitée à 100 caractères.'),
+  q: z
+    .string()
+    .trim()
+    .min(3, 'Saisissez au moins 3 caractères du nom de l\u2019entreprise.')
+    .max(100, 'La recherche est limitée à 100 caractères.'),
   postcode: z
     .string()
     .trim()
@@ -51,7 +61,12 @@ export function companyRoutes(directory: CompanyDirectory) {
       const answer = company ? answerCompany(company, siret, catalog, lang) : null
       if (!answer) {
         const what = siret ? `le SIRET ${siret}` : `le SIREN ${id.siren}`
-        throw new ProblemError(404, 'unknown-company', 'Entreprise introuvable', `Aucune entreprise trouvée pour ${what} dans l'annuaire des entreprises. Vérifiez le numéro, ou cherchez par nom.`)
+        throw new ProblemError(
+          404,
+          'unknown-company',
+          'Entreprise introuvable',
+          `Aucune entreprise trouvée pour ${what} dans l'annuaire des entreprises. Vérifiez le numéro, ou cherchez par nom.`,
+        )
       }
       return c.json(answer, 200, { 'Cache-Control': COMPANY_CACHE_CONTROL })
     })

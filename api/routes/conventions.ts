@@ -18,7 +18,12 @@ export const conventionRoutes = new Hono<AppEnv>()
     const { idcc } = c.req.valid('param')
     const answer = (await c.var.catalog()).find(idcc, c.req.valid('query').lang)
     if (!answer) {
-      throw new ProblemError(404, 'unknown-idcc', 'Convention inconnue', `L'IDCC ${idcc} ne correspond à aucune convention collective connue. Vérifiez le code sur un bulletin de paie, ou cherchez par mots du nom de la convention.`)
+      throw new ProblemError(
+        404,
+        'unknown-idcc',
+        'Convention inconnue',
+        `L'IDCC ${idcc} ne correspond à aucune convention collective connue. Vérifiez le code sur un bulletin de paie, ou cherchez par mots du nom de la convention.`,
+      )
     }
     return c.body(jsonBody(answer), 200, REFERENCE_JSON_HEADERS)
   })

@@ -23,7 +23,10 @@ const CACHE_ENTRIES = 2000
 const SEARCH_PAGE_SIZE = 10
 const USER_AGENT = 'ganapati-widgets (opco-finder; +https://ganapati.fr)'
 
-const IdccList = z.array(z.string()).nullish().transform((list) => list ?? [])
+const IdccList = z
+  .array(z.string())
+  .nullish()
+  .transform((list) => list ?? [])
 
 const UpstreamEstablishment = z.object({
   siret: z.string(),
@@ -76,7 +79,7 @@ function toCompany(item: UpstreamCompany): CompanyRecord {
 }
 
 const unavailable = (detail: string) =>
-  new ProblemError(502, 'upstream-unavailable', "Annuaire des entreprises indisponible", detail)
+  new ProblemError(502, 'upstream-unavailable', 'Annuaire des entreprises indisponible', detail)
 
 export interface CompanyDirectory {
   findCompany(id: CompanyId): Promise<CompanyRecord | null>
@@ -105,7 +108,11 @@ export class RechercheEntreprises implements CompanyDirectory {
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '')
     this.#clock = options.clock
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init))
-    this.#limiter = new RateLimiter({ perSecond: UPSTREAM_REQUESTS_PER_SECOND, clock: options.clock, ...(options.sleep ? { sleep: options.sleep } : {}) })
+    this.#limiter = new RateLimiter({
+      perSecond: UPSTREAM_REQUESTS_PER_SECOND,
+      clock: options.clock,
+      ...(options.sleep ? { sleep: options.sleep } : {}),
+    })
     this.#cache = new TtlCache({ maxEntries: CACHE_ENTRIES, clock: options.clock })
     this.#timeoutMs = options.timeoutMs ?? UPSTREAM_TIMEOUT_MS
   }
@@ -113,14 +120,22 @@ export class RechercheEntreprises implements CompanyDirectory {
   findCompany(id: CompanyId): Promise<CompanyRecord | null> {
     const key = id.kind === 'siret' ? id.siret : id.siren
     return this.#cached(`company:${key}`, async () => {
-      const results = await this.#search({ q: key, per_page: '1', limite_matching_etablissements: '1' })
+      const results = await this.#search({
+        q: key,
+        per_page: '1',
+        limite_matching_etablissements: '1',
+      })
       const found = results.find((item) => item.siren === id.siren)
       return found ? toCompany(found) : null
     })
   }
 
   searchCompanies(query: string, postcode: string | undefined): Promise<CompanyRecord[]> {
-    const params: Record<string, string> = { q: query, per_page: String(SEARCH_PAGE_SIZE), limite_matching_etablissements: '1' }
+    const params: Record<string, string> = {
+      q: query,
+      per_page: String(SEARCH_PAGE_SIZE),
+      limite_matching_etablissements: '1',
+    }
     if (postcode) params.code_postal = postcode
     return this.#cached(`search:${query.toLowerCase()}|${postcode ?? ''}`, async () =>
       (await this.#search(params)).map(toCompany),
@@ -159,8 +174,11 @@ export class RechercheEntreprises implements CompanyDirectory {
         signal: AbortSignal.timeout(this.#timeoutMs),
       })
     } catch (error) {
-      if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) throw this.#timeout()
-      throw unavailable("L'annuaire des entreprises est injoignable. Réessayez dans un instant, ou cherchez par numéro IDCC.")
+      if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+        throw this.#timeout()
+      throw unavailable(
+        "L'annuaire des entreprises est injoignable. Réessayez dans un instant, ou cherchez par numéro IDCC.",
+      )
     }
     if (response.status === 429) {
       const retryAfter = Math.max(1, Number(response.headers.get('retry-after')) || 1)
@@ -170,24 +188,42 @@ export class RechercheEntreprises implements CompanyDirectory {
     }
     if (!response.ok) {
       await response.body?.cancel()
-      throw unavailable(`L'annuaire des entreprises a répondu par une erreur (${response.status}). Réessayez dans un instant, ou cherchez par numéro IDCC.`)
+      throw unavailable(
+        `L'annuaire des entreprises a répondu par une erreur (${response.status}). Réessayez dans un instant, ou cherchez par numéro IDCC.`,
+      )
     }
     let body: unknown
     try {
       body = await response.json()
     } catch (error) {
-      if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) throw this.#timeout()
-      throw new ProblemError(502, 'upstream-malformed', "Réponse illisible de l'annuaire", "L'annuaire des entreprises a renvoyé une réponse illisible. Réessayez dans un instant, ou cherchez par numéro IDCC.")
+      if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+        throw this.#timeout()
+      throw new ProblemError(
+        502,
+        'upstream-malformed',
+        "Réponse illisible de l'annuaire",
+        "L'annuaire des entreprises a renvoyé une réponse illisible. Réessayez dans un instant, ou cherchez par numéro IDCC.",
+      )
     }
     const parsed = UpstreamSearch.safeParse(body)
     if (!parsed.success) {
-      throw new ProblemError(502, 'upstream-malformed', "Réponse illisible de l'annuaire", "L'annuaire des entreprises a renvoyé une réponse inattendue. Réessayez dans un instant, ou cherchez par numéro IDCC.")
+      throw new ProblemError(
+        502,
+        'upstream-malformed',
+        "Réponse illisible de l'annuaire",
+        "L'annuaire des entreprises a renvoyé une réponse inattendue. Réessayez dans un instant, ou cherchez par numéro IDCC.",
+      )
     }
     return parsed.data.results
   }
 
   #timeout(): ProblemError {
-    return new ProblemError(504, 'upstream-timeout', 'Annuaire des entreprises trop lent', "L'annuaire des entreprises n'a pas répondu à temps. Réessayez dans un instant, ou cherchez par numéro IDCC.")
+    return new ProblemError(
+      504,
+      'upstream-timeout',
+      'Annuaire des entreprises trop lent',
+      "L'annuaire des entreprises n'a pas répondu à temps. Réessayez dans un instant, ou cherchez par numéro IDCC.",
+    )
   }
 
   #busy(retryAfterSeconds: number): ProblemError {

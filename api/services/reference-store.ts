@@ -22,7 +22,12 @@ async function loadCatalog(db: Db): Promise<ConventionCatalog> {
   ])
   const edition = importRows[0]?.edition
   if (!edition || opcoRows.length === 0) {
-    throw new ProblemError(503, 'reference-data-missing', 'Données de référence absentes', "La base ne contient pas encore les données de référence (OPCO, conventions) : lancez l'import.")
+    throw new ProblemError(
+      503,
+      'reference-data-missing',
+      'Données de référence absentes',
+      "La base ne contient pas encore les données de référence (OPCO, conventions) : lancez l'import.",
+    )
   }
   const pairsByIdcc = new Map<string, OpcoPair[]>()
   for (const pair of pairRows) {

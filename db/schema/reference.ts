@@ -28,7 +28,10 @@ export const conventionOpcos = sqliteTable(
       .references(() => opcos.id),
     siretCount: integer('siret_count').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.idcc, table.opcoId] }), index('convention_opcos_opco_idx').on(table.opcoId)],
+  (table) => [
+    primaryKey({ columns: [table.idcc, table.opcoId] }),
+    index('convention_opcos_opco_idx').on(table.opcoId),
+  ],
 )
 
 /** One row per dataset load: which file, which edition, its digest — makes seeding idempotent. */

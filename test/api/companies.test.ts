@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { CompanyAnswer, CompanySearchResult } from '../../api/contracts/companies'
-import { startFakeRechercheEntreprises, type FakeRechercheEntreprises } from '../fakes/recherche-entreprises'
+import {
+  startFakeRechercheEntreprises,
+  type FakeRechercheEntreprises,
+} from '../fakes/recherche-entreprises'
 import { createTestApp, json, type TestApp } from '../support/test-app'
 
 let fake: FakeRechercheEntreprises
@@ -36,13 +39,21 @@ describe('GET /v1/companies/:id', () => {
       confidence: 'high',
     })
     expect(body.opco?.id).toBe('atlas')
-    expect(body.conventions).toEqual([{ idcc: '1486', title: expect.stringMatching(/bureaux d'études/), opco: expect.objectContaining({ id: 'atlas' }) }])
+    expect(body.conventions).toEqual([
+      {
+        idcc: '1486',
+        title: expect.stringMatching(/bureaux d'études/),
+        opco: expect.objectContaining({ id: 'atlas' }),
+      },
+    ])
     expect(body.reason).toMatch(/^OCTO-TECHNOLOGY déclare l'IDCC 1486/)
     expect(fake.requests.at(-1)?.get('q')).toBe('41816609600069')
   })
 
   it('gives the reason in English with lang=en', async () => {
-    const body = await json<CompanyAnswer>(await t.app.request('/v1/companies/41816609600069?lang=en'))
+    const body = await json<CompanyAnswer>(
+      await t.app.request('/v1/companies/41816609600069?lang=en'),
+    )
     expect(body.reason).toMatch(/^OCTO-TECHNOLOGY declares IDCC 1486 for this establishment\./)
   })
 
@@ -152,7 +163,9 @@ describe('GET /v1/companies?q=', () => {
   })
 
   it('answers an empty list when nothing matches', async () => {
-    const body = await json<CompanySearchResult>(await search.app.request('/v1/companies?q=zzzz%20introuvable'))
+    const body = await json<CompanySearchResult>(
+      await search.app.request('/v1/companies?q=zzzz%20introuvable'),
+    )
     expect(body.items).toEqual([])
   })
 
@@ -163,6 +176,8 @@ describe('GET /v1/companies?q=', () => {
   ])('answers 400 for ?%s', async (query, pointer) => {
     const response = await search.app.request(`/v1/companies?${query}`)
     expect(response.status).toBe(400)
-    expect((await json<{ errors: { pointer: string }[] }>(response)).errors[0]?.pointer).toBe(pointer)
+    expect((await json<{ errors: { pointer: string }[] }>(response)).errors[0]?.pointer).toBe(
+      pointer,
+    )
   })
 })

@@ -5,7 +5,9 @@ import { parseCsv } from '../../db/csv'
 import { createTestApp, json, type TestApp } from '../support/test-app'
 
 /** The shipped one-OPCO-per-IDCC table (shared/data/idcc-opco-primary.csv), used as the oracle. */
-const primary = parseCsv(readFileSync(new URL('../../db/data/idcc-opco-primary.csv', import.meta.url), 'utf8'))
+const primary = parseCsv(
+  readFileSync(new URL('../../db/data/idcc-opco-primary.csv', import.meta.url), 'utf8'),
+)
 
 let t: TestApp
 beforeAll(async () => {
@@ -50,9 +52,12 @@ describe('GET /v1/conventions/:idcc', () => {
     for (const row of primary) {
       const body = await json<ConventionAnswer>(await t.app.request(`/v1/conventions/${row.idcc}`))
       if (body.opco?.id !== row.primary_opco_id || body.confidence !== row.confidence) {
-        mismatches.push(`${row.idcc}: ${body.opco?.id}/${body.confidence} ≠ ${row.primary_opco_id}/${row.confidence}`)
+        mismatches.push(
+          `${row.idcc}: ${body.opco?.id}/${body.confidence} ≠ ${row.primary_opco_id}/${row.confidence}`,
+        )
       }
-      if ((row.libelle || null) !== body.title) mismatches.push(`${row.idcc}: title ${body.title} ≠ ${row.libelle}`)
+      if ((row.libelle || null) !== body.title)
+        mismatches.push(`${row.idcc}: title ${body.title} ≠ ${row.libelle}`)
     }
     expect(mismatches).toEqual([])
   })
@@ -64,14 +69,17 @@ describe('GET /v1/conventions/:idcc', () => {
     expect(body.alternatives).toEqual([{ opcoId: 'ocapiat', share: 0.5 }])
   })
 
-  it.each(['9999', '9998', '5501', '5100'])('answers escape code %s with no OPCO and a reason in French', async (code) => {
-    const response = await t.app.request(`/v1/conventions/${code}`)
-    expect(response.status).toBe(200)
-    const body = await json<ConventionAnswer>(response)
-    expect(body).toMatchObject({ idcc: code, opco: null, confidence: null, escapeCode: true })
-    expect(body.reason).toMatch(new RegExp(`^${code} `))
-    expect(body.reason).toMatch(/SIRET/)
-  })
+  it.each(['9999', '9998', '5501', '5100'])(
+    'answers escape code %s with no OPCO and a reason in French',
+    async (code) => {
+      const response = await t.app.request(`/v1/conventions/${code}`)
+      expect(response.status).toBe(200)
+      const body = await json<ConventionAnswer>(response)
+      expect(body).toMatchObject({ idcc: code, opco: null, confidence: null, escapeCode: true })
+      expect(body.reason).toMatch(new RegExp(`^${code} `))
+      expect(body.reason).toMatch(/SIRET/)
+    },
+  )
 
   it('answers a convention known by its label only, with no OPCO and why', async () => {
     const body = await json<ConventionAnswer>(await t.app.request('/v1/conventions/0014'))
@@ -87,24 +95,39 @@ describe('GET /v1/conventions/:idcc', () => {
     expect(escape.title).toBe('No collective agreement')
     const refused = await t.app.request('/v1/conventions/1486?lang=de')
     expect(refused.status).toBe(400)
-    expect((await json<{ errors: { pointer: string }[] }>(refused)).errors[0]?.pointer).toBe('/query/lang')
+    expect((await json<{ errors: { pointer: string }[] }>(refused)).errors[0]?.pointer).toBe(
+      '/query/lang',
+    )
   })
 
   it('answers 404 problem+json for an unknown IDCC', async () => {
     const response = await t.app.request('/v1/conventions/0001')
     expect(response.status).toBe(404)
     expect(response.headers.get('content-type')).toBe('application/problem+json')
-    expect(await response.json()).toMatchObject({ type: '/problems/unknown-idcc', status: 404, title: 'Convention inconnue' })
+    expect(await response.json()).toMatchObject({
+      type: '/problems/unknown-idcc',
+      status: 404,
+      title: 'Convention inconnue',
+    })
   })
 
-  it.each(['abc', '12345', '14a6', '-1', '1.5'])('answers 400 with a JSON pointer for %s', async (raw) => {
-    const response = await t.app.request(`/v1/conventions/${raw}`)
-    expect(response.status).toBe(400)
-    expect(response.headers.get('content-type')).toBe('application/problem+json')
-    const body = await json<{ errors: { pointer: string; detail: string }[]; type: string; detail: string }>(response)
-    expect(body.type).toBe('/problems/validation-error')
-    expect(body.errors).toEqual([{ pointer: '/params/idcc', detail: expect.stringMatching(/1 à 4 chiffres/) }])
-  })
+  it.each(['abc', '12345', '14a6', '-1', '1.5'])(
+    'answers 400 with a JSON pointer for %s',
+    async (raw) => {
+      const response = await t.app.request(`/v1/conventions/${raw}`)
+      expect(response.status).toBe(400)
+      expect(response.headers.get('content-type')).toBe('application/problem+json')
+      const body = await json<{
+        errors: { pointer: string; detail: string }[]
+        type: string
+        detail: string
+      }>(response)
+      expect(body.type).toBe('/problems/validation-error')
+      expect(body.errors).toEqual([
+        { pointer: '/params/idcc', detail: expect.stringMatching(/1 à 4 chiffres/) },
+      ])
+    },
+  )
 })
 
 describe('GET /v1/conventions?q=', () => {
@@ -117,7 +140,11 @@ describe('GET /v1/conventions?q=', () => {
   it('finds by words, case- and accent-insensitive, biggest conventions first', async () => {
     const items = await search('BOULANGERIE')
     expect(items.map((item) => item.idcc)).toEqual(['0843', '1747', '0901', '2250'])
-    expect(items[0]).toEqual({ idcc: '0843', title: expect.stringMatching(/boulangerie-pâtisserie/), opcoId: 'opco-ep' })
+    expect(items[0]).toEqual({
+      idcc: '0843',
+      title: expect.stringMatching(/boulangerie-pâtisserie/),
+      opcoId: 'opco-ep',
+    })
     expect(await search('pâtisserie boulangerie')).toEqual(await search('patisserie BOULANGERIE'))
   })
 
@@ -150,7 +177,9 @@ describe('GET /v1/conventions?q=', () => {
   ])('answers 400 for q=%j', async (q, pointer) => {
     const response = await t.app.request(`/v1/conventions?q=${encodeURIComponent(q)}`)
     expect(response.status).toBe(400)
-    expect((await json<{ errors: { pointer: string }[] }>(response)).errors[0]?.pointer).toBe(pointer)
+    expect((await json<{ errors: { pointer: string }[] }>(response)).errors[0]?.pointer).toBe(
+      pointer,
+    )
   })
 
   it('answers 400 when q is missing or limit is out of range', async () => {
@@ -158,6 +187,8 @@ describe('GET /v1/conventions?q=', () => {
     expect(missing.status).toBe(400)
     const tooMany = await t.app.request('/v1/conventions?q=bois&limit=500')
     expect(tooMany.status).toBe(400)
-    expect((await json<{ errors: { pointer: string }[] }>(tooMany)).errors[0]?.pointer).toBe('/query/limit')
+    expect((await json<{ errors: { pointer: string }[] }>(tooMany)).errors[0]?.pointer).toBe(
+      '/query/limit',
+    )
   })
 })

@@ -16,7 +16,11 @@ describe('errors are problem+json, never a stack trace', () => {
     expect(response.status).toBe(500)
     expect(response.headers.get('content-type')).toBe('application/problem+json')
     const text = await response.text()
-    expect(JSON.parse(text)).toMatchObject({ type: '/problems/internal-error', status: 500, title: 'Erreur interne' })
+    expect(JSON.parse(text)).toMatchObject({
+      type: '/problems/internal-error',
+      status: 500,
+      title: 'Erreur interne',
+    })
     expect(text).not.toContain('secret')
     expect(logged).toHaveBeenCalledOnce()
     logged.mockRestore()
@@ -30,7 +34,10 @@ describe('errors are problem+json, never a stack trace', () => {
     })
     const response = await app.request('/v1/conventions/1486')
     expect(response.status).toBe(503)
-    expect(await response.json()).toMatchObject({ type: '/problems/reference-data-missing', status: 503 })
+    expect(await response.json()).toMatchObject({
+      type: '/problems/reference-data-missing',
+      status: 503,
+    })
   })
 
   it('answers a JSON 404 for an unknown route, with the path as instance', async () => {
@@ -41,7 +48,7 @@ describe('errors are problem+json, never a stack trace', () => {
       type: '/problems/not-found',
       title: 'Ressource introuvable',
       status: 404,
-      detail: 'Aucune ressource à l\'adresse /v1/unknown.',
+      detail: "Aucune ressource à l'adresse /v1/unknown.",
       instance: '/v1/unknown',
     })
   })

@@ -14,7 +14,10 @@ afterEach(async () => {
 async function publicFolder(): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'ganapati-public-'))
   await mkdir(join(folder, 'widgets'))
-  await writeFile(join(folder, 'index.html'), '<!doctype html><title>Démo</title><ganapati-opco-finder></ganapati-opco-finder>')
+  await writeFile(
+    join(folder, 'index.html'),
+    '<!doctype html><title>Démo</title><ganapati-opco-finder></ganapati-opco-finder>',
+  )
   await writeFile(join(folder, 'widgets', 'ganapati.js'), 'export {}')
   return folder
 }
@@ -35,14 +38,20 @@ describe('startServer (Node entry)', () => {
     expect((await (await fetch(`${second.url}/v1/opcos`)).json()).items).toHaveLength(11)
 
     const client = createClient({ url: databaseUrl })
-    expect(Number((await client.execute('select count(*) as n from convention_opcos')).rows[0]?.n)).toBe(1009)
-    expect(Number((await client.execute('select count(*) as n from __drizzle_migrations')).rows[0]?.n)).toBe(1)
+    expect(
+      Number((await client.execute('select count(*) as n from convention_opcos')).rows[0]?.n),
+    ).toBe(1009)
+    expect(
+      Number((await client.execute('select count(*) as n from __drizzle_migrations')).rows[0]?.n),
+    ).toBe(1)
     client.close()
   })
 
   it('creates the folder of a file database that does not exist yet', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'ganapati-nested-'))
-    const server = await startServer({ databaseUrl: `file:${join(folder, 'a', 'b', 'ganapati.db')}` })
+    const server = await startServer({
+      databaseUrl: `file:${join(folder, 'a', 'b', 'ganapati.db')}`,
+    })
     running.push(server)
     expect((await fetch(`${server.url}/health`)).status).toBe(200)
   })
@@ -59,7 +68,9 @@ describe('startServer (Node entry)', () => {
     expect(csp).not.toContain('unsafe-inline')
     expect(csp).not.toContain('unsafe-eval')
 
-    const bundle = await fetch(`${server.url}/widgets/ganapati.js`, { headers: { origin: 'https://partner.example' } })
+    const bundle = await fetch(`${server.url}/widgets/ganapati.js`, {
+      headers: { origin: 'https://partner.example' },
+    })
     expect(bundle.status).toBe(200)
     expect(bundle.headers.get('content-type')).toMatch(/javascript/)
     expect(bundle.headers.get('access-control-allow-origin')).toBe('*')

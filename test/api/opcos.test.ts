@@ -2,7 +2,19 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { OpcoList } from '../../api/contracts/opcos'
 import { createTestApp, json, type TestApp } from '../support/test-app'
 
-const IDS = ['afdas', 'akto', 'atlas', 'constructys', 'ocapiat', 'opco-2i', 'opco-ep', 'opco-mobilites', 'opco-sante', 'opcommerce', 'uniformation']
+const IDS = [
+  'afdas',
+  'akto',
+  'atlas',
+  'constructys',
+  'ocapiat',
+  'opco-2i',
+  'opco-ep',
+  'opco-mobilites',
+  'opco-sante',
+  'opcommerce',
+  'uniformation',
+]
 
 let t: TestApp
 beforeAll(async () => {
@@ -16,7 +28,13 @@ describe('GET /v1/opcos', () => {
     const body = await json<OpcoList>(response)
     expect(body.items.map((item) => item.id).sort()).toEqual(IDS)
     for (const item of body.items) {
-      expect(Object.keys(item).sort()).toEqual(['fundingCriteriaUrl', 'id', 'name', 'sectors', 'website'])
+      expect(Object.keys(item).sort()).toEqual([
+        'fundingCriteriaUrl',
+        'id',
+        'name',
+        'sectors',
+        'website',
+      ])
       expect(item.sectors.length).toBeGreaterThan(20)
     }
   })
@@ -33,7 +51,9 @@ describe('GET /v1/opcos/:id', () => {
   })
 
   it('answers null criteria where none is known, never an invented page', async () => {
-    expect(await (await t.app.request('/v1/opcos/afdas')).json()).toMatchObject({ fundingCriteriaUrl: null })
+    expect(await (await t.app.request('/v1/opcos/afdas')).json()).toMatchObject({
+      fundingCriteriaUrl: null,
+    })
   })
 
   it.each(['opca', 'ATLAS', 'x'])('answers 404 problem+json for %s', async (id) => {

@@ -12,7 +12,9 @@ const real = await startServer({ databaseUrl: `file:${join(folder, 'bench.db')}`
 // The baseline: the same framework and server adapter, a constant JSON answer, no middleware.
 const bare = new Hono().get('/bare', (c) => c.json({ status: 'ok' }))
 const bareUrl = await new Promise<string>((ready) => {
-  const server = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' }, (info) => ready(`http://127.0.0.1:${info.port}`))
+  const server = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+    ready(`http://127.0.0.1:${info.port}`),
+  )
   process.once('disconnect', () => server.close())
 })
 

@@ -20,11 +20,21 @@ async function measure(name: string, url: string): Promise<Result> {
   // A short warm-up: JIT, the reference catalog and keep-alive sockets.
   await autocannon({ url, connections: CONNECTIONS, duration: 1 })
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S })
-  return { name, requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, non2xx: result.non2xx + result.errors }
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx + result.errors,
+  }
 }
 
-const child = fork(fileURLToPath(new URL('./bench-server.ts', import.meta.url)), { execArgv: ['--import', 'tsx'], stdio: 'inherit' })
-const { realUrl, bareUrl } = await new Promise<{ realUrl: string; bareUrl: string }>((ready) => child.once('message', ready as never))
+const child = fork(fileURLToPath(new URL('./bench-server.ts', import.meta.url)), {
+  execArgv: ['--import', 'tsx'],
+  stdio: 'inherit',
+})
+const { realUrl, bareUrl } = await new Promise<{ realUrl: string; bareUrl: string }>((ready) =>
+  child.once('message', ready as never),
+)
 
 const bare = await measure('bare Hono GET /bare', `${bareUrl}/bare`)
 const targets = [
@@ -35,10 +45,14 @@ child.disconnect()
 
 const pad = (text: string, width: number) => text.padEnd(width)
 console.log(`\n${DURATION_S} s per target, ${CONNECTIONS} connections, Node ${process.version}`)
-console.log(`${pad('target', 36)}${pad('req/s', 12)}${pad('p99 ms', 10)}${pad('vs bare', 10)}errors`)
+console.log(
+  `${pad('target', 36)}${pad('req/s', 12)}${pad('p99 ms', 10)}${pad('vs bare', 10)}errors`,
+)
 for (const result of [bare, ...targets]) {
   const ratio = (result.requestsPerSecond / bare.requestsPerSecond).toFixed(2)
-  console.log(`${pad(result.name, 36)}${pad(result.requestsPerSecond.toFixed(0), 12)}${pad(String(result.p99Ms), 10)}${pad(ratio, 10)}${result.non2xx}`)
+  console.log(
+    `${pad(result.name, 36)}${pad(result.requestsPerSecond.toFixed(0), 12)}${pad(String(result.p99Ms), 10)}${pad(ratio, 10)}${result.non2xx}`,
+  )
 }
 const lookup = targets[0]
 if (lookup) {

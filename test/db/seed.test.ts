@@ -20,12 +20,26 @@ describe('seedReferenceData', () => {
     const client = await migratedClient()
     const result = await seedReferenceData(client)
     // shared/data/SOURCES.md: 1 009 real couples over 951 IDCC; 879 labelled IDCC, 789 of them in SIRO.
-    expect(result).toEqual({ status: 'loaded', edition: '2026-06', opcos: 11, conventions: 1041, pairs: 1009 })
+    expect(result).toEqual({
+      status: 'loaded',
+      edition: '2026-06',
+      opcos: 11,
+      conventions: 1041,
+      pairs: 1009,
+    })
     expect(await count(client, 'opcos')).toBe(11)
     expect(await count(client, 'convention_opcos')).toBe(1009)
     expect(await count(client, 'conventions')).toBe(1041)
-    expect(Number((await client.execute('select count(distinct idcc) as n from convention_opcos')).rows[0]?.n)).toBe(951)
-    expect(Number((await client.execute('select sum(siret_count) as n from convention_opcos')).rows[0]?.n)).toBe(3347088)
+    expect(
+      Number(
+        (await client.execute('select count(distinct idcc) as n from convention_opcos')).rows[0]?.n,
+      ),
+    ).toBe(951)
+    expect(
+      Number(
+        (await client.execute('select sum(siret_count) as n from convention_opcos')).rows[0]?.n,
+      ),
+    ).toBe(3347088)
   })
 
   it('does nothing the second time: same digest, no duplicates', async () => {
@@ -44,11 +58,23 @@ describe('seedReferenceData', () => {
     await cp(DATA_FOLDER, folder, { recursive: true })
     const csv = await readFile(join(folder, 'idcc-opco.csv'), 'utf8')
     // A newer edition in which OPCO 2i's two Syntec SIRETs are gone.
-    await writeFile(join(folder, 'idcc-opco.csv'), csv.replace('1486,opco-2i,OPCO2I,2,0.00,2,2,false\n', ''))
-    await writeFile(join(folder, 'idcc-opco.meta.json'), JSON.stringify({ dataset: 'siro-idcc-opco', edition: '2026-09' }))
+    await writeFile(
+      join(folder, 'idcc-opco.csv'),
+      csv.replace('1486,opco-2i,OPCO2I,2,0.00,2,2,false\n', ''),
+    )
+    await writeFile(
+      join(folder, 'idcc-opco.meta.json'),
+      JSON.stringify({ dataset: 'siro-idcc-opco', edition: '2026-09' }),
+    )
     const result = await seedReferenceData(client, folder)
     expect(result).toMatchObject({ status: 'loaded', edition: '2026-09', pairs: 1008 })
-    expect((await client.execute("select opco_id from convention_opcos where idcc = '1486'")).rows.map((row) => row.opco_id)).toEqual(['atlas'])
-    expect((await client.execute('select edition from reference_imports')).rows[0]?.edition).toBe('2026-09')
+    expect(
+      (await client.execute("select opco_id from convention_opcos where idcc = '1486'")).rows.map(
+        (row) => row.opco_id,
+      ),
+    ).toEqual(['atlas'])
+    expect((await client.execute('select edition from reference_imports')).rows[0]?.edition).toBe(
+      '2026-09',
+    )
   })
 })

@@ -5,10 +5,19 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { aggregateSiroFile } from '../../db/import'
 import { parseCsv } from '../../db/csv'
-import { editionFromFileName, pairsToCsv, SIRO_HEADER, SiroAggregator } from '../../db/siro-aggregate'
+import {
+  editionFromFileName,
+  pairsToCsv,
+  SIRO_HEADER,
+  SiroAggregator,
+} from '../../db/siro-aggregate'
 
-const shipped = parseCsv(readFileSync(new URL('../../db/data/idcc-opco.csv', import.meta.url), 'utf8'))
-const opcoJson = JSON.parse(readFileSync(new URL('../../db/data/opco.json', import.meta.url), 'utf8')) as {
+const shipped = parseCsv(
+  readFileSync(new URL('../../db/data/idcc-opco.csv', import.meta.url), 'utf8'),
+)
+const opcoJson = JSON.parse(
+  readFileSync(new URL('../../db/data/opco.json', import.meta.url), 'utf8'),
+) as {
   opcos: { id: string; label_siro: string }[]
 }
 const opcoIdByLabel = new Map(opcoJson.opcos.map((opco) => [opco.label_siro, opco.id]))
@@ -48,7 +57,16 @@ describe('SiroAggregator', () => {
     expect(aggregator.lines).toBe(4)
     expect(aggregator.skipped).toBe(2)
     expect(aggregator.pairs()).toEqual([
-      { idcc: '1486', opcoId: 'atlas', opcoLabel: 'ATLAS', siretCount: 2, sharePercent: '100.00', rank: 1, opcoCount: 1, escapeCode: false },
+      {
+        idcc: '1486',
+        opcoId: 'atlas',
+        opcoLabel: 'ATLAS',
+        siretCount: 2,
+        sharePercent: '100.00',
+        rank: 1,
+        opcoCount: 1,
+        escapeCode: false,
+      },
     ])
   })
 })

@@ -25,7 +25,11 @@ describe('parseCompanyId', () => {
 
   it('accepts La Poste SIRETs by their own rule (digit sum multiple of 5), not Luhn', () => {
     // 356000000 + 00048: digit sum 3+5+6+4+8 = 26 → refused; 00049 → 27; 00044 → 22; 00046 → 24; 00047 → 25 ✓.
-    expect(parseCompanyId('35600000000047')).toEqual({ kind: 'siret', siren: '356000000', siret: '35600000000047' })
+    expect(parseCompanyId('35600000000047')).toEqual({
+      kind: 'siret',
+      siren: '356000000',
+      siret: '35600000000047',
+    })
     expect(passesLuhn('35600000000047')).toBe(false)
     expect(parseCompanyId('35600000000048')).toBe('checksum')
   })

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ConventionCatalog } from '../../api/domain/convention-catalog'
-import { activeFirst, answerCompany, orderedIdcc, summarizeCompany, type CompanyRecord, type Establishment } from '../../api/domain/company-opco'
+import {
+  activeFirst,
+  answerCompany,
+  orderedIdcc,
+  summarizeCompany,
+  type CompanyRecord,
+  type Establishment,
+} from '../../api/domain/company-opco'
 import { ReferenceStore } from '../../api/services/reference-store'
 import { systemClock } from '../../api/services/clock'
 import { createTestDatabase } from '../support/test-database'
@@ -11,7 +18,11 @@ beforeAll(async () => {
   catalog = await new ReferenceStore(systemClock).catalog(db)
 })
 
-const establishment = (siret: string, idcc: string[], extra: Partial<Establishment> = {}): Establishment => ({
+const establishment = (
+  siret: string,
+  idcc: string[],
+  extra: Partial<Establishment> = {},
+): Establishment => ({
   siret,
   address: '1 RUE DE LA PAIX 75002 PARIS',
   postcode: '75002',
@@ -52,30 +63,46 @@ describe('answerCompany', () => {
   })
 
   it('answers no OPCO and the next step for 9999 (no convention)', () => {
-    const answer = answerCompany(company({ headOffice: establishment('41816609600069', ['9999']), idcc: ['9999'] }), null, catalog)
+    const answer = answerCompany(
+      company({ headOffice: establishment('41816609600069', ['9999']), idcc: ['9999'] }),
+      null,
+      catalog,
+    )
     expect(answer?.opco).toBeNull()
     expect(answer?.confidence).toBeNull()
-    expect(answer?.conventions).toEqual([{ idcc: '9999', title: 'Sans convention collective', opco: null }])
+    expect(answer?.conventions).toEqual([
+      { idcc: '9999', title: 'Sans convention collective', opco: null },
+    ])
     expect(answer?.reason).toMatch(/pas une convention collective/)
     expect(answer?.reason).toMatch(/quel-est-mon-opco\.francecompetences\.fr/)
   })
 
   it('skips an escape code to reach the company’s real convention', () => {
-    const answer = answerCompany(company({ headOffice: establishment('41816609600069', ['9999']), idcc: ['9999', '1486'] }), null, catalog)
+    const answer = answerCompany(
+      company({ headOffice: establishment('41816609600069', ['9999']), idcc: ['9999', '1486'] }),
+      null,
+      catalog,
+    )
     expect(answer?.idcc).toBe('1486')
     expect(answer?.opco?.id).toBe('atlas')
     expect(answer?.confidence).toBe('high')
   })
 
   it('answers no OPCO when no convention is declared at all', () => {
-    const answer = answerCompany(company({ headOffice: establishment('41816609600069', []), idcc: [] }), null, catalog)
+    const answer = answerCompany(
+      company({ headOffice: establishment('41816609600069', []), idcc: [] }),
+      null,
+      catalog,
+    )
     expect(answer?.opco).toBeNull()
     expect(answer?.conventions).toEqual([])
     expect(answer?.reason).toMatch(/Aucune convention collective n'est déclarée/)
   })
 
   it('says when the establishment is closed', () => {
-    const record = company({ establishments: [establishment('41816609600077', ['1486'], { active: false })] })
+    const record = company({
+      establishments: [establishment('41816609600077', ['1486'], { active: false })],
+    })
     const answer = answerCompany(record, '41816609600077', catalog)
     expect(answer?.active).toBe(false)
     expect(answer?.reason).toMatch(/fermé/)

@@ -2,14 +2,34 @@ import { describe, expect, it } from 'vitest'
 import type { Opco } from '../../api/contracts/opcos'
 import { ConventionCatalog } from '../../api/domain/convention-catalog'
 
-const atlas: Opco = { id: 'atlas', name: 'Atlas', website: null, fundingCriteriaUrl: null, sectors: '' }
-const akto: Opco = { id: 'akto', name: 'AKTO', website: null, fundingCriteriaUrl: null, sectors: '' }
+const atlas: Opco = {
+  id: 'atlas',
+  name: 'Atlas',
+  website: null,
+  fundingCriteriaUrl: null,
+  sectors: '',
+}
+const akto: Opco = {
+  id: 'akto',
+  name: 'AKTO',
+  website: null,
+  fundingCriteriaUrl: null,
+  sectors: '',
+}
 
 const catalog = new ConventionCatalog({
   opcos: [atlas, akto],
   conventions: [
-    { idcc: '1486', title: 'Bureaux d’études techniques', pairs: [{ opcoId: 'atlas', siretCount: 100 }] },
-    { idcc: '1979', title: 'Hôtels, cafés, restaurants', pairs: [{ opcoId: 'akto', siretCount: 300 }] },
+    {
+      idcc: '1486',
+      title: 'Bureaux d’études techniques',
+      pairs: [{ opcoId: 'atlas', siretCount: 100 }],
+    },
+    {
+      idcc: '1979',
+      title: 'Hôtels, cafés, restaurants',
+      pairs: [{ opcoId: 'akto', siretCount: 300 }],
+    },
     { idcc: '0016', title: 'Transports routiers', pairs: [{ opcoId: 'akto', siretCount: 200 }] },
     { idcc: '0014', title: 'Production cinématographique', pairs: [] },
   ],
@@ -34,20 +54,36 @@ describe('ConventionCatalog', () => {
   })
 
   it('answers in English on request, the same answer object each time', () => {
-    expect(catalog.find('9999', 'en')).toMatchObject({ title: 'No collective agreement', reason: '9999: not an agreement. Search by SIRET.' })
+    expect(catalog.find('9999', 'en')).toMatchObject({
+      title: 'No collective agreement',
+      reason: '9999: not an agreement. Search by SIRET.',
+    })
     expect(catalog.find('1486', 'en')?.reason).toMatch(/belong to Atlas/)
     expect(catalog.find('1486', 'en')).toBe(catalog.find('1486', 'en'))
   })
 
   it('searches words in titles, accents ignored, biggest first', () => {
     expect(catalog.search('HOTELS cafés', 20).map((item) => item.idcc)).toEqual(['1979'])
-    expect(catalog.search('t', 20).map((item) => item.idcc)).toEqual(['1979', '0016', '1486', '0014', '9999'])
+    expect(catalog.search('t', 20).map((item) => item.idcc)).toEqual([
+      '1979',
+      '0016',
+      '1486',
+      '0014',
+      '9999',
+    ])
   })
 
   it('searches number prefixes with or without leading zeros', () => {
-    expect(catalog.search('1', 20).map((item) => item.idcc)).toEqual(['1979', '0016', '1486', '0014'])
+    expect(catalog.search('1', 20).map((item) => item.idcc)).toEqual([
+      '1979',
+      '0016',
+      '1486',
+      '0014',
+    ])
     expect(catalog.search('16', 20).map((item) => item.idcc)).toEqual(['0016'])
-    expect(catalog.search('99', 20)).toEqual([{ idcc: '9999', title: 'Sans convention collective', opcoId: null }])
+    expect(catalog.search('99', 20)).toEqual([
+      { idcc: '9999', title: 'Sans convention collective', opcoId: null },
+    ])
   })
 
   it('answers the same frozen array for the same normalised query', () => {

@@ -8,7 +8,13 @@ import {
 } from '../../api/domain/convention-opco'
 import { editionLabel } from '../../api/domain/reason-text'
 
-const opco = (id: OpcoId, name: string): Opco => ({ id, name, website: null, fundingCriteriaUrl: null, sectors: '' })
+const opco = (id: OpcoId, name: string): Opco => ({
+  id,
+  name,
+  website: null,
+  fundingCriteriaUrl: null,
+  sectors: '',
+})
 const opcos = new Map<OpcoId, Opco>([
   ['atlas', opco('atlas', 'Atlas')],
   ['opco-2i', opco('opco-2i', 'OPCO 2i')],
@@ -53,8 +59,12 @@ describe('answerConvention', () => {
     expect(answer.confidence).toBe('high')
     expect(answer.share).toBeCloseTo(253637 / 253639, 10)
     expect(answer.alternatives).toEqual([{ opcoId: 'opco-2i', share: 2 / 253639 }])
-    expect(plain(answer.reason)).toContain("99,99 % des 253 639 établissements déclarant l'IDCC 1486")
-    expect(plain(answer.reason)).toContain("relèvent d'Atlas ; les autres sont déclarés auprès d'OPCO 2i (2 établissements)")
+    expect(plain(answer.reason)).toContain(
+      "99,99 % des 253 639 établissements déclarant l'IDCC 1486",
+    )
+    expect(plain(answer.reason)).toContain(
+      "relèvent d'Atlas ; les autres sont déclarés auprès d'OPCO 2i (2 établissements)",
+    )
     expect(answer.reason).toContain('juin 2026')
     expect(answer.reason).toContain('anomalies')
     expect(answer.escapeCode).toBe(false)
@@ -62,7 +72,14 @@ describe('answerConvention', () => {
 
   it('says a shared IDCC needs the SIRET to decide (low confidence)', () => {
     const answer = answerConvention(
-      { idcc: '8822', title: null, pairs: [{ opcoId: 'akto', siretCount: 235 }, { opcoId: 'ocapiat', siretCount: 67 }] },
+      {
+        idcc: '8822',
+        title: null,
+        pairs: [
+          { opcoId: 'akto', siretCount: 235 },
+          { opcoId: 'ocapiat', siretCount: 67 },
+        ],
+      },
       opcos,
       source,
     )
@@ -73,14 +90,22 @@ describe('answerConvention', () => {
   })
 
   it('warns when few companies declare the IDCC (medium confidence)', () => {
-    const answer = answerConvention({ idcc: '0002', title: null, pairs: [{ opcoId: 'opco-2i', siretCount: 11 }] }, opcos, source)
+    const answer = answerConvention(
+      { idcc: '0002', title: null, pairs: [{ opcoId: 'opco-2i', siretCount: 11 }] },
+      opcos,
+      source,
+    )
     expect(answer.confidence).toBe('medium')
     expect(answer.reason).toMatch(/^Les 11 établissements/)
     expect(answer.reason).toMatch(/peu de déclarations/)
   })
 
   it('answers no OPCO for a convention nobody declares', () => {
-    const answer = answerConvention({ idcc: '0014', title: 'Production cinématographique', pairs: [] }, opcos, source)
+    const answer = answerConvention(
+      { idcc: '0014', title: 'Production cinématographique', pairs: [] },
+      opcos,
+      source,
+    )
     expect(answer.opco).toBeNull()
     expect(answer.confidence).toBeNull()
     expect(answer.reason).toMatch(/Aucun établissement/)
@@ -93,13 +118,24 @@ describe('answerEscapeCode', () => {
       {
         code: '9999',
         label: { fr: 'Sans convention collective', en: 'No collective agreement' },
-        reason: { fr: '9999 signifie « sans convention collective ».', en: '9999 means no agreement.' },
+        reason: {
+          fr: '9999 signifie « sans convention collective ».',
+          en: '9999 means no agreement.',
+        },
       },
       { fr: 'Recherchez votre entreprise par son SIRET.', en: 'Search by SIRET.' },
       source,
     )
-    expect(answer).toMatchObject({ idcc: '9999', opco: null, confidence: null, escapeCode: true, alternatives: [] })
-    expect(answer.reason).toBe('9999 signifie « sans convention collective ». Recherchez votre entreprise par son SIRET.')
+    expect(answer).toMatchObject({
+      idcc: '9999',
+      opco: null,
+      confidence: null,
+      escapeCode: true,
+      alternatives: [],
+    })
+    expect(answer.reason).toBe(
+      '9999 signifie « sans convention collective ». Recherchez votre entreprise par son SIRET.',
+    )
   })
 })
 

@@ -6,14 +6,22 @@ import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export type FakeMode = 'ok' | 'rate-limited' | 'server-error' | 'hang' | 'garbage' | 'wrong-shape' | 'truncated'
+export type FakeMode =
+  'ok' | 'rate-limited' | 'server-error' | 'hang' | 'garbage' | 'wrong-shape' | 'truncated'
 
-const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
+const fixture = (name: string): string =>
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
 
 const BY_SIRET = fixture('recherche-entreprises_search_by-siret.json')
 const FULLTEXT = fixture('recherche-entreprises_search_fulltext.json')
 const OCTO_SIREN = '418166096'
-const EMPTY = JSON.stringify({ results: [], total_results: 0, page: 1, per_page: 10, total_pages: 0 })
+const EMPTY = JSON.stringify({
+  results: [],
+  total_results: 0,
+  page: 1,
+  per_page: 10,
+  total_pages: 0,
+})
 
 export interface FakeRechercheEntreprises {
   url: string
@@ -58,27 +66,40 @@ export async function startFakeRechercheEntreprises(): Promise<FakeRechercheEntr
     switch (fake.mode) {
       case 'rate-limited':
         response
-          .writeHead(429, { 'content-type': 'application/json', 'retry-after': String(fake.retryAfterSeconds) })
+          .writeHead(429, {
+            'content-type': 'application/json',
+            'retry-after': String(fake.retryAfterSeconds),
+          })
           .end('{"erreur":"Trop de requêtes"}')
         return
       case 'server-error':
-        response.writeHead(503, { 'content-type': 'text/html' }).end('<html><body>Service Unavailable</body></html>')
+        response
+          .writeHead(503, { 'content-type': 'text/html' })
+          .end('<html><body>Service Unavailable</body></html>')
         return
       case 'hang':
         hanging.add(response)
         response.on('close', () => hanging.delete(response))
         return
       case 'garbage':
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{"results": [{"siren": "4181')
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"results": [{"siren": "4181')
         return
       case 'truncated':
-        response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>Maintenance</title>')
+        response
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<!doctype html><title>Maintenance</title>')
         return
       case 'wrong-shape':
-        response.writeHead(200, { 'content-type': 'application/json' }).end('{"data": {"entreprises": []}}')
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"data": {"entreprises": []}}')
         return
       case 'ok':
-        response.writeHead(200, { 'content-type': 'application/json' }).end(answerSearch(url.searchParams))
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(answerSearch(url.searchParams))
     }
   }
 

@@ -8,7 +8,9 @@ export interface TestApp extends TestDatabase {
   app: App
 }
 
-export async function createTestApp(options: { rechercheEntreprisesUrl?: string; clock?: Clock; timeoutMs?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { rechercheEntreprisesUrl?: string; clock?: Clock; timeoutMs?: number } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase()
   const clock = options.clock ?? systemClock
   const app = createApp({
