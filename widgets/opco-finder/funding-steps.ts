@@ -12,10 +12,12 @@ export interface FundingStep {
 interface OpcoWording {
   /** Short name for sentences; the API's name can be a whole tagline (AKTO). */
   name: string
-  /** The name in a French sentence, with the article the flyers use (« l’OPCO EP », « Atlas »). */
-  fr: string
+  /** The name in a French sentence, with the article the flyers use (« l’OPCO EP »); `name` if none. */
+  fr?: string
   /** Where the company files the PEC, when a flyer says it; otherwise the generic wording. */
   where?: { fr: string; en: string }
+  /** The flyer only says the request goes to the OPCO: no online space or branch rules to add. */
+  direct?: true
 }
 
 const wordings: Record<OpcoId, OpcoWording> = {
@@ -23,7 +25,6 @@ const wordings: Record<OpcoId, OpcoWording> = {
   // AKTO flyer + « Travailler avec AKTO »: the portal depends on the branch, moving to « Mon Espace ».
   akto: {
     name: 'AKTO',
-    fr: 'AKTO',
     where: {
       fr: 'Vous déposez la demande de prise en charge et les documents sur le portail AKTO de votre branche (« Mon Espace »).',
       en: 'You file the funding request and the documents on the AKTO portal of your branch (“Mon Espace”).',
@@ -32,34 +33,19 @@ const wordings: Record<OpcoId, OpcoWording> = {
   // Atlas flyer: « les renvoie à ATLAS en ligne sur MyAtlas ».
   atlas: {
     name: 'Atlas',
-    fr: 'Atlas',
     where: {
       fr: 'Vous envoyez la demande de prise en charge (formulaire de demande et programme) à Atlas, en ligne sur MyAtlas.',
       en: 'You send the funding request (request form and programme) to Atlas, online on MyAtlas.',
     },
   },
-  constructys: { name: 'Constructys', fr: 'Constructys' },
-  ocapiat: { name: 'Ocapiat', fr: 'Ocapiat' },
+  constructys: { name: 'Constructys' },
+  ocapiat: { name: 'Ocapiat' },
   'opco-2i': { name: 'OPCO 2i', fr: 'l’OPCO 2i' },
-  'opco-ep': {
-    name: 'OPCO EP',
-    fr: 'l’OPCO EP',
-    where: {
-      fr: 'Vous envoyez la demande de prise en charge et les documents à l’OPCO EP.',
-      en: 'You send the funding request and the documents to OPCO EP.',
-    },
-  },
+  'opco-ep': { name: 'OPCO EP', fr: 'l’OPCO EP', direct: true },
   'opco-mobilites': { name: 'OPCO Mobilités', fr: 'l’OPCO Mobilités' },
   'opco-sante': { name: 'OPCO Santé', fr: 'l’OPCO Santé' },
-  opcommerce: {
-    name: 'L’Opcommerce',
-    fr: 'L’Opcommerce',
-    where: {
-      fr: 'Vous envoyez la demande de prise en charge et les documents à L’Opcommerce.',
-      en: 'You send the funding request and the documents to L’Opcommerce.',
-    },
-  },
-  uniformation: { name: 'Uniformation', fr: 'Uniformation' },
+  opcommerce: { name: 'L’Opcommerce', direct: true },
+  uniformation: { name: 'Uniformation' },
 }
 
 /** Short display name of an OPCO (alternatives list, sentences). */
@@ -69,8 +55,11 @@ export function opcoShortName(id: OpcoId | string): string {
 
 /** The request, from session validation to payment, as the company lives it. */
 export function fundingSteps(id: OpcoId, lang: Lang): FundingStep[] {
-  const { name, fr: the, where } = wordings[id] ?? { name: id, fr: id }
+  const { name, fr: the = name, where, direct } = wordings[id] ?? { name: id }
   const fr = lang === 'fr'
+  const send = fr
+    ? `Vous envoyez la demande de prise en charge et les documents à ${the}`
+    : `You send the funding request and the documents to ${name}`
   return [
     {
       actor: 'ganapati',
@@ -82,9 +71,11 @@ export function fundingSteps(id: OpcoId, lang: Lang): FundingStep[] {
       actor: 'company',
       text:
         where?.[lang] ??
-        (fr
-          ? `Vous envoyez la demande de prise en charge et les documents à ${the}, depuis son espace entreprise en ligne ou selon les modalités de votre branche.`
-          : `You send the funding request and the documents to ${name}, through its online company space or as your branch requires.`),
+        (direct
+          ? `${send}.`
+          : fr
+            ? `${send}, depuis son espace entreprise en ligne ou selon les modalités de votre branche.`
+            : `${send}, through its online company space or as your branch requires.`),
     },
     {
       actor: 'company',

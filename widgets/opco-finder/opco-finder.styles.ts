@@ -19,10 +19,17 @@ export const styles = [
 
     p,
     h2,
-    h3,
+    h3 {
+      margin: 0;
+    }
+
+    /* The card's lists (conventions, steps) are grids of rows, without bullets. */
     ol,
     ul {
+      display: grid;
       margin: 0;
+      padding: 0;
+      list-style: none;
     }
 
     .label {
@@ -69,7 +76,6 @@ export const styles = [
       display: inline-flex;
       align-items: center;
       justify-content: center;
-      gap: 0.5rem;
       min-height: 3rem;
       padding: 0.75rem 1.25rem;
       color: var(--ganapati-color-on-primary);
@@ -100,15 +106,12 @@ export const styles = [
 
     .hint {
       margin-top: 0.5rem;
-      color: var(--ganapati-color-muted);
-      font-size: 0.875rem;
     }
 
     .popup {
       position: absolute;
       top: calc(100% + 0.25rem);
-      right: 0;
-      left: 0;
+      inset-inline: 0;
       z-index: 10;
       max-height: 22rem;
       overflow-y: auto;
@@ -119,53 +122,64 @@ export const styles = [
       box-shadow: var(--ganapati-shadow);
     }
 
-    .popup[hidden] {
-      display: none;
-    }
-
-    .group + .group {
+    [role='group'] + [role='group'] {
       margin-top: 0.25rem;
       padding-top: 0.25rem;
       border-top: 1px solid var(--ganapati-color-border);
     }
 
-    .group-label {
-      padding: 0.5rem 0.75rem 0.25rem;
+    .group-label,
+    .section-label {
       color: var(--ganapati-color-muted);
-      font-size: 0.75rem;
+      font-size: 0.8125rem;
       font-weight: 700;
       letter-spacing: 0.06em;
       text-transform: uppercase;
     }
 
-    .option {
+    .group-label {
+      padding: 0.5rem 0.75rem 0.25rem;
+      font-size: 0.75rem;
+    }
+
+    /* A suggestion, and a company's convention on the card: code, title, OPCO. */
+    .option,
+    .convention {
       display: grid;
       grid-template-columns: minmax(4.5ch, auto) 1fr auto;
       gap: 0.75rem;
       align-items: baseline;
       padding: 0.5rem 0.75rem;
       border-radius: var(--ganapati-radius-small);
+    }
+
+    .option {
       cursor: pointer;
     }
 
-    .option:hover {
+    .option:hover,
+    [aria-selected='true'] {
       background: var(--ganapati-color-surface-alt);
     }
 
-    .option--active {
-      background: var(--ganapati-color-surface-alt);
+    /* Styled from aria-selected, so what is seen is what assistive technologies are told. */
+    [aria-selected='true'],
+    .convention--chosen {
       box-shadow: inset 3px 0 0 var(--ganapati-color-primary);
+    }
+
+    [aria-selected='true'] {
       outline: 2px solid var(--ganapati-color-primary);
       outline-offset: -2px;
     }
 
-    .option-code {
+    .code {
       color: var(--ganapati-color-primary);
       font-weight: 700;
       font-variant-numeric: tabular-nums;
     }
 
-    .option-meta {
+    .meta {
       color: var(--ganapati-color-muted);
       font-size: 0.8125rem;
       white-space: nowrap;
@@ -176,7 +190,8 @@ export const styles = [
       gap: var(--ganapati-spacing);
     }
 
-    .outcome:not(:empty) {
+    /* Not :empty, which Lit's whitespace text nodes defeat: only a shown outcome gets a margin. */
+    .outcome:has(*) {
       margin-top: calc(var(--ganapati-spacing) * 1.25);
     }
 
@@ -222,11 +237,6 @@ export const styles = [
       font-weight: 600;
     }
 
-    .notice-hint {
-      color: var(--ganapati-color-muted);
-      font-size: 0.9375rem;
-    }
-
     .notice--error {
       color: var(--ganapati-color-danger);
       background: var(--ganapati-color-danger-bg);
@@ -251,29 +261,11 @@ export const styles = [
       gap: 0.25rem;
     }
 
-    .eyebrow,
-    .section-label {
-      color: var(--ganapati-color-muted);
-      font-size: 0.8125rem;
-      font-weight: 700;
-      letter-spacing: 0.06em;
-      text-transform: uppercase;
-    }
-
-    .idcc {
-      color: var(--ganapati-color-primary);
-      font-variant-numeric: tabular-nums;
-    }
-
     .card-title {
       font-size: 1.1875rem;
       line-height: 1.35;
     }
 
-    .address,
-    .sectors,
-    .share,
-    .alternatives,
     .muted {
       color: var(--ganapati-color-muted);
       font-size: 0.9375rem;
@@ -329,34 +321,13 @@ export const styles = [
       color: var(--ganapati-color-primary-hover);
     }
 
-    .company-conventions {
-      display: grid;
-      gap: 0.5rem;
-    }
-
     .convention-list {
-      display: grid;
       gap: 0.375rem;
-      padding: 0;
-      list-style: none;
     }
 
     .convention {
-      display: grid;
       grid-template-columns: minmax(4.5ch, auto) 1fr auto auto;
-      gap: 0.75rem;
-      align-items: baseline;
-      padding: 0.5rem 0.75rem;
       background: var(--ganapati-color-surface-alt);
-      border-radius: var(--ganapati-radius-small);
-    }
-
-    .convention--chosen {
-      box-shadow: inset 3px 0 0 var(--ganapati-color-primary);
-    }
-
-    .convention-opco {
-      font-weight: 600;
     }
 
     .chosen {
@@ -377,10 +348,7 @@ export const styles = [
     }
 
     .step-list {
-      display: grid;
       gap: 0.75rem;
-      padding: 0;
-      list-style: none;
       counter-reset: step;
     }
 
@@ -414,21 +382,12 @@ export const styles = [
       color: var(--ganapati-color-primary);
     }
 
-    .step-text {
-      font-size: 0.9375rem;
-    }
-
     .card-footer {
       display: flex;
       flex-wrap: wrap;
       gap: 0.75rem 1.25rem;
       align-items: center;
       justify-content: space-between;
-    }
-
-    .source {
-      color: var(--ganapati-color-muted);
-      font-size: 0.8125rem;
     }
 
     @container (max-width: 34rem) {
@@ -447,8 +406,8 @@ export const styles = [
         grid-template-columns: minmax(4.5ch, auto) 1fr;
       }
 
-      .option-meta,
-      .convention-opco {
+      .meta,
+      .convention strong {
         grid-column: 2;
       }
     }

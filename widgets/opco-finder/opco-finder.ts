@@ -1,6 +1,5 @@
 /** The OPCO finder: from an IDCC, convention words, a SIRET/SIREN or a company name to the OPCO that funds training, why, and what to do next. */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit'
-import { property, query, state } from 'lit/decorators.js'
+import { html, nothing, type PropertyValues } from 'lit'
 import type {
   CompanyAnswer,
   CompanySearchResult,
@@ -156,14 +155,13 @@ type Dictionary = ReturnType<typeof t>
 
 type Option = ConventionSuggestion | CompanySummary
 
-type Result =
-  | { type: 'convention'; answer: ConventionAnswer }
-  | { type: 'company'; answer: CompanyAnswer; idcc: string | null }
+/** The card's answer: a company's carries its SIRET, a convention's does not. */
+type Result = ConventionAnswer | CompanyAnswer
 
 interface Notice {
+  /** `empty` adds where to find an IDCC or a SIRET. */
   tone: 'empty' | 'error' | 'info'
   text: string
-  hint?: string
   retry?: boolean
 }
 
@@ -215,58 +213,101 @@ interface Notice {
 export class GanapatiOpcoFinder extends GanapatiElement {
   static override styles = styles
 
-  @query('input') accessor input!: HTMLInputElement
+  // `static properties` rather than decorators: esbuild lowers TC39 decorators at es2022 into
+  // helpers and per-field code, 1.8 KB gzip for this class alone. Fields are `declare`d and set in
+  // the constructor because, with useDefineForClassFields, a class field would shadow Lit's accessor.
+  static override properties = {
+    text: { state: true },
+    conventions: { state: true },
+    companies: { state: true },
+    open: { state: true },
+    active: { state: true },
+    result: { state: true },
+    notice: { state: true },
+    api: {},
+    locale: { attribute: 'lang' },
+    value: {},
+    bookingUrl: { attribute: 'booking-url' },
+    state: { reflect: true },
+  }
 
-  @state() accessor text = ''
-  @state() accessor conventions: ConventionSuggestion[] = []
-  @state() accessor companies: CompanySummary[] = []
-  @state() accessor open = false
-  @state() accessor active = -1
-  @state() accessor result: Result | null = null
-  @state() accessor notice: Notice | null = null
+  get #input(): HTMLInputElement {
+    return this.renderRoot.querySelector('input')!
+  }
+
+  /** What the input shows; `value` only seeds it. */
+  declare text: string
+  /** Convention suggestions of the listbox. */
+  declare conventions: ConventionSuggestion[]
+  /** Company suggestions of the listbox, after the conventions. */
+  declare companies: CompanySummary[]
+  /** Whether the listbox is shown. */
+  declare open: boolean
+  /** Index of the highlighted option across both groups, -1 for none. */
+  declare active: number
+  /** The card shown, if any. */
+  declare result: Result | null
+  /** The empty, error or info message shown, if any. */
+  declare notice: Notice | null
 
   /** Origin of the Ganapati API; defaults to the origin this script was loaded from. */
-  @property() accessor api = scriptOrigin
-  /** Interface language: `fr` (default) or `en`. */
-  @property({ attribute: 'lang' }) accessor locale: string | null = null
+  declare api: string
+  /** Interface language (`lang` attribute): `fr` (default) or `en`. */
+  declare locale: string | null
   /** Initial query, looked up as soon as the element connects. */
-  @property() accessor value = ''
-  /** Advisor booking page; only http(s) URLs are accepted, anything else falls back to the default. */
-  @property({ attribute: 'booking-url' }) accessor bookingUrl = DEFAULT_BOOKING_URL
+  declare value: string
+  /** Advisor booking page (`booking-url`); anything but an http(s) URL falls back to the default. */
+  declare bookingUrl: string
   /** Read-only UI state, reflected for host-page styling: idle, loading, ready, empty or error. */
-  @property({ reflect: true }) accessor state: FinderState = 'idle'
+  declare state: FinderState
 
-  // TS-private rather than #private: with decorators lowered, esbuild would turn #fields into WeakMaps.
-  private apiClient: ApiClient | null = null
-  private timers: ReturnType<typeof setTimeout>[] = []
+  // #private rather than TS-private: esbuild shortens #names, it must keep property names.
+  #apiClient: ApiClient | null = null
+  #timers: ReturnType<typeof setTimeout>[] = []
   /** Suggestion channels scheduled or in flight: the listbox settles when none is left. */
-  private pending = new Set<Channel>()
+  #pending = new Set<Channel>()
   /** A conventions-search failure, kept until the listbox settles to tell empty from error. */
-  private failure: unknown = null
-  private retry: (() => unknown) | null = null
+  #failure: unknown = null
+  #retry: (() => unknown) | null = null
   /** recherche-entreprises failed for the last words: only conventions are suggested. */
-  private companiesDown = false
+  #companiesDown = false
 
-  private get language(): Lang {
+  constructor() {
+    super()
+    this.text = ''
+    this.conventions = []
+    this.companies = []
+    this.open = false
+    this.active = -1
+    this.result = null
+    this.notice = null
+    this.api = scriptOrigin
+    this.locale = null
+    this.value = ''
+    this.bookingUrl = DEFAULT_BOOKING_URL
+    this.state = 'idle'
+  }
+
+  get #language(): Lang {
     return toLang(this.locale)
   }
 
-  private get client(): ApiClient {
-    if (this.apiClient?.origin !== this.api) this.apiClient = new ApiClient(this.api)
-    return this.apiClient
+  get #client(): ApiClient {
+    if (this.#apiClient?.origin !== this.api) this.#apiClient = new ApiClient(this.api)
+    return this.#apiClient
   }
 
-  private get options(): Option[] {
+  get #options(): Option[] {
     return [...this.conventions, ...this.companies]
   }
 
-  private handleInput() {
-    this.text = this.input.value
-    this.suggest()
+  #handleInput() {
+    this.text = this.#input.value
+    this.#suggest()
   }
 
-  private handleKeydown(event: KeyboardEvent) {
-    const total = this.options.length
+  #handleKeydown(event: KeyboardEvent) {
+    const total = this.#options.length
     const { key } = event
     if (key === 'ArrowDown' || key === 'ArrowUp') {
       event.preventDefault()
@@ -278,7 +319,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
           : (Math.max(this.active, 0) - 1 + total) % total
     } else if (key === 'Enter' && this.open && this.active >= 0) {
       event.preventDefault()
-      this.pick(this.active)
+      this.#pick(this.active)
     } else if (key === 'Escape' && (this.open || this.text)) {
       // ARIA APG combobox: Escape closes the listbox, a second Escape clears the field.
       event.preventDefault()
@@ -287,34 +328,34 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     }
   }
 
-  private handleSubmit(event: SubmitEvent) {
+  #handleSubmit(event: SubmitEvent) {
     event.preventDefault()
     void this.search()
   }
 
-  private handleFocus() {
-    this.open = this.options.length > 0 && !this.pending.size
+  #handleFocus() {
+    this.open = this.#options.length > 0 && !this.#pending.size
   }
 
-  private handleBlur() {
+  #handleBlur() {
     this.open = false
   }
 
-  private handleOptionClick(index: number) {
-    this.pick(index)
-    this.input.focus()
+  #handleOptionClick(index: number) {
+    this.#pick(index)
+    this.#input.focus()
   }
 
   override connectedCallback() {
     super.connectedCallback()
     // disconnectedCallback cancelled the lookup in flight: moving the element in the DOM redoes it.
-    if (this.hasUpdated && this.state === 'loading') this.retry?.()
+    if (this.hasUpdated && this.state === 'loading') this.#retry?.()
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback()
-    this.cancelSuggestions()
-    this.apiClient?.cancel()
+    this.#cancelSuggestions()
+    this.#apiClient?.cancel()
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -335,49 +376,49 @@ export class GanapatiOpcoFinder extends GanapatiElement {
    */
   async search(raw: string = this.text): Promise<void> {
     const q = classifyQuery(raw)
-    const d = t(this.language)
+    const d = t(this.#language)
     this.text = raw
-    this.cancelSuggestions()
-    if (q.kind === 'empty') return this.show(null, { tone: 'info', text: d.typeSomething }, 'idle')
-    if (q.kind === 'number') return this.show(null, { tone: 'error', text: d.badNumber }, 'error')
-    if (q.kind === 'idcc') return this.lookUpConvention(q.value)
-    if (q.kind !== 'words') return this.lookUpCompany(q.value, groupDigits(q.value))
+    this.#cancelSuggestions()
+    if (q.kind === 'empty') return this.#show(null, { tone: 'info', text: d.typeSomething }, 'idle')
+    if (q.kind === 'number') return this.#show(null, { tone: 'error', text: d.badNumber }, 'error')
+    if (q.kind === 'idcc') return this.#lookUpConvention(q.value)
+    if (q.kind !== 'words') return this.#lookUpCompany(q.value, groupDigits(q.value))
     this.state = 'loading'
     const done = await Promise.all([
-      this.fetch('conventions', q.value),
-      this.fetch('companies', q.value),
+      this.#fetch('conventions', q.value),
+      this.#fetch('companies', q.value),
     ])
     if (!done.every(Boolean)) return
-    if (this.options.length === 1) return this.pick(0)
-    this.settle()
+    if (this.#options.length === 1) return this.#pick(0)
+    this.#settle()
   }
 
   /** Empties the field and the result, back to idle. */
   clear(): void {
     this.text = ''
-    this.cancelSuggestions()
+    this.#cancelSuggestions()
     this.conventions = this.companies = []
     this.open = false
-    this.show(null, null, 'idle')
+    this.#show(null, null, 'idle')
   }
 
-  private show(result: Result | null, notice: Notice | null, next: FinderState) {
+  #show(result: Result | null, notice: Notice | null, next: FinderState) {
     this.result = result
     this.notice = notice
     this.state = next
   }
 
   /** Suggestions as the visitor types: conventions for an IDCC prefix or words, companies for words. */
-  private suggest() {
+  #suggest() {
     const q = classifyQuery(this.text)
-    this.cancelSuggestions()
+    this.#cancelSuggestions()
     this.active = -1
     const words = q.kind === 'words' ? q.value : ''
-    if (q.kind === 'idcc') this.schedule('conventions', CONVENTION_DEBOUNCE_MS, q.value)
-    if (words.length > 1) this.schedule('conventions', CONVENTION_DEBOUNCE_MS, words)
-    if (words.length > 2) this.schedule('companies', COMPANY_DEBOUNCE_MS, words)
+    if (q.kind === 'idcc') this.#schedule('conventions', CONVENTION_DEBOUNCE_MS, q.value)
+    if (words.length > 1) this.#schedule('conventions', CONVENTION_DEBOUNCE_MS, words)
+    if (words.length > 2) this.#schedule('companies', COMPANY_DEBOUNCE_MS, words)
     else this.companies = []
-    if (this.pending.size) {
+    if (this.#pending.size) {
       this.state = 'loading'
     } else {
       this.conventions = []
@@ -387,151 +428,142 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     }
   }
 
-  private schedule(channel: Channel, delay: number, q: string) {
-    this.pending.add(channel)
-    this.timers.push(
+  #schedule(channel: Channel, delay: number, q: string) {
+    this.#pending.add(channel)
+    this.#timers.push(
       setTimeout(async () => {
-        if (await this.fetch(channel, q)) this.settle()
+        if (await this.#fetch(channel, q)) this.#settle()
       }, delay),
     )
   }
 
-  private cancelSuggestions() {
-    for (const timer of this.timers) clearTimeout(timer)
-    this.timers = []
-    this.pending.clear()
-    this.apiClient?.cancel('conventions')
-    this.apiClient?.cancel('companies')
+  #cancelSuggestions() {
+    for (const timer of this.#timers) clearTimeout(timer)
+    this.#timers = []
+    this.#pending.clear()
+    this.#apiClient?.cancel('conventions')
+    this.#apiClient?.cancel('companies')
   }
 
   /** Fetches one suggestion channel; false when a newer keystroke superseded it. */
-  private async fetch(channel: Channel, q: string): Promise<boolean> {
-    this.pending.add(channel)
-    if (channel === 'companies') this.companiesDown = false
+  async #fetch(channel: Channel, q: string): Promise<boolean> {
+    this.#pending.add(channel)
+    if (channel === 'companies') this.#companiesDown = false
     try {
       if (channel === 'conventions') {
-        const body = await this.client.get<ConventionSearchResult>(
+        const body = await this.#client.get<ConventionSearchResult>(
           '/v1/conventions',
           { q, limit: MAX_CONVENTIONS },
           channel,
         )
         this.conventions = body.items.slice(0, MAX_CONVENTIONS)
       } else {
-        const body = await this.client.get<CompanySearchResult>('/v1/companies', { q }, channel)
+        const body = await this.#client.get<CompanySearchResult>('/v1/companies', { q }, channel)
         this.companies = body.items.slice(0, MAX_COMPANIES)
       }
     } catch (error) {
       if (isAbort(error)) return false
       this[channel] = []
       // Conventions still answer when recherche-entreprises is down: say so, do not fail.
-      if (channel === 'companies') this.companiesDown = true
-      else this.failure = error
+      if (channel === 'companies') this.#companiesDown = true
+      else this.#failure = error
     }
-    this.pending.delete(channel)
+    this.#pending.delete(channel)
     return true
   }
 
   /** Opens the listbox once every scheduled suggestion channel has answered. */
-  private settle() {
-    if (this.pending.size) return
-    const d = t(this.language)
-    const failure = this.failure
+  #settle() {
+    if (this.#pending.size) return
+    const d = t(this.#language)
+    const failure = this.#failure
     const text = this.text.trim()
-    this.failure = null
-    this.retry = () => this.search(text)
-    this.open = this.options.length > 0
+    this.#failure = null
+    this.#retry = () => this.search(text)
+    this.open = this.#options.length > 0
     if (this.open) {
-      this.show(null, this.companiesDown ? { tone: 'info', text: d.companiesDown } : null, 'ready')
-    } else if (failure || this.companiesDown) {
-      this.fail(failure ?? new ApiError('upstream', 502))
+      this.#show(
+        null,
+        this.#companiesDown ? { tone: 'info', text: d.companiesDown } : null,
+        'ready',
+      )
+    } else if (failure || this.#companiesDown) {
+      this.#fail(failure ?? new ApiError('upstream', 502))
     } else {
-      this.show(null, { tone: 'empty', text: d.noConvention(text), hint: d.emptyHint }, 'empty')
+      this.#show(null, { tone: 'empty', text: d.noConvention(text) }, 'empty')
     }
   }
 
-  private pick(index: number) {
-    const option = this.options[index]
+  #pick(index: number) {
+    const option = this.#options[index]
     if (!option) return
     if ('siret' in option) {
       this.text = option.name
-      void this.lookUpCompany(option.siret, option.name)
+      void this.#lookUpCompany(option.siret, option.name)
     } else {
       this.text = option.idcc
-      void this.lookUpConvention(option.idcc)
+      void this.#lookUpConvention(option.idcc)
     }
   }
 
-  private async lookUp<T>(
-    path: string,
-    retry: () => unknown,
-    found: (answer: T) => Result,
-    missing: string,
-  ) {
-    const d = t(this.language)
-    this.retry = retry
-    this.cancelSuggestions()
+  async #lookUp(path: string, retry: () => unknown, missing: string) {
+    this.#retry = retry
+    this.#cancelSuggestions()
     this.conventions = this.companies = []
     this.open = false
-    this.show(null, null, 'loading')
+    this.#show(null, null, 'loading')
     let result: Result
     try {
-      result = found(await this.client.get<T>(path, {}, 'result'))
+      result = await this.#client.get<Result>(path, {}, 'result')
     } catch (error) {
       if (isAbort(error)) return
       if (error instanceof ApiError && error.kind === 'not-found') {
-        return this.show(null, { tone: 'empty', text: missing, hint: d.emptyHint }, 'empty')
+        return this.#show(null, { tone: 'empty', text: missing }, 'empty')
       }
-      return this.fail(error)
+      return this.#fail(error)
     }
-    const { opco, confidence } = result.answer
-    this.show(result, null, 'ready')
-    const idcc = result.type === 'company' ? result.idcc : result.answer.idcc
-    const siret = result.type === 'company' ? result.answer.siret : null
+    // A company's answer names the convention its OPCO comes from, or null when none decides it.
+    const { opco, idcc, confidence } = result
+    const siret = 'siret' in result ? result.siret : null
+    this.#show(result, null, 'ready')
     await this.updateComplete
     if (opco && idcc) this.emit('ganapati-opco-found', { opcoId: opco.id, idcc, siret, confidence })
   }
 
-  private lookUpConvention(idcc: string): Promise<void> {
-    return this.lookUp<ConventionAnswer>(
+  #lookUpConvention(idcc: string): Promise<void> {
+    return this.#lookUp(
       `/v1/conventions/${idcc}`,
-      () => this.lookUpConvention(idcc),
-      (answer) => ({ type: 'convention', answer }),
-      t(this.language).noConvention(idcc),
+      () => this.#lookUpConvention(idcc),
+      t(this.#language).noConvention(idcc),
     )
   }
 
-  private lookUpCompany(id: string, label: string): Promise<void> {
-    return this.lookUp<CompanyAnswer>(
+  #lookUpCompany(id: string, label: string): Promise<void> {
+    return this.#lookUp(
       `/v1/companies/${id}`,
-      () => this.lookUpCompany(id, label),
-      // The API names the OPCO, not the convention it follows from: the first one leading to it.
-      (answer) => ({
-        type: 'company',
-        answer,
-        idcc: answer.conventions.find((c) => c.opco && c.opco.id === answer.opco?.id)?.idcc ?? null,
-      }),
-      t(this.language).noCompany(label),
+      () => this.#lookUpCompany(id, label),
+      t(this.#language).noCompany(label),
     )
   }
 
-  private fail(error: unknown) {
+  #fail(error: unknown) {
     const problem = error instanceof ApiError ? error : new ApiError('server', null)
-    const text = problem.describe(this.language)
-    this.show(null, { tone: 'error', text, retry: problem.kind !== 'invalid' }, 'error')
+    const text = problem.describe(this.#language)
+    this.#show(null, { tone: 'error', text, retry: problem.kind !== 'invalid' }, 'error')
   }
 
-  private renderOption(option: Option, index: number) {
+  #renderOption(option: Option, index: number) {
     const company = 'siret' in option
     return html`<div
       id="option-${index}"
-      class="option ${index === this.active ? 'option--active' : ''}"
+      class="option"
       part="option"
       role="option"
       aria-selected=${index === this.active}
-      @click=${() => this.handleOptionClick(index)}
+      @click=${() => this.#handleOptionClick(index)}
     >
       <span class="code">${company ? groupDigits(option.siren) : option.idcc}</span>
-      <span>${company ? option.name : (option.title ?? t(this.language).untitled)}</span>
+      <span>${company ? option.name : (option.title ?? t(this.#language).untitled)}</span>
       <span class="meta"
         >${
           company
@@ -542,28 +574,28 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     </div>`
   }
 
-  private renderGroup(id: Channel, label: string, from: number, items: Option[]) {
+  #renderGroup(id: Channel, label: string, from: number, items: Option[]) {
     return items.length
       ? html`<div role="group" aria-labelledby="group-${id}">
           <div class="group-label" part="group-label" role="presentation" id="group-${id}">
             ${label}
           </div>
-          ${items.map((item, i) => this.renderOption(item, from + i))}
+          ${items.map((item, i) => this.#renderOption(item, from + i))}
         </div>`
       : nothing
   }
 
-  private renderNotice(notice: Notice, d: Dictionary) {
+  #renderNotice(notice: Notice, d: Dictionary) {
     return html`<div class="notice notice--${notice.tone}" part="message">
       <p class="notice-text">${notice.text}</p>
-      ${notice.hint ? html`<p class="muted">${notice.hint}</p>` : nothing}
+      ${notice.tone === 'empty' ? html`<p class="muted">${d.emptyHint}</p>` : nothing}
       ${
         notice.retry
           ? html`<button
               class="button button--secondary"
               part="button"
               type="button"
-              @click=${() => this.retry?.()}
+              @click=${() => this.#retry?.()}
             >
               ${d.retry}
             </button>`
@@ -572,21 +604,17 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     </div>`
   }
 
-  private renderLink(href: string | null, label: string, part = 'link', className = 'link') {
+  #renderLink(href: string | null, label: string, part = 'link', className = 'link') {
     const safe = safeHttpUrl(href)
+    // noreferrer implies noopener (HTML § link types): the opened page gets no window.opener.
     return safe
-      ? html`<a
-          class=${className}
-          part=${part}
-          href=${safe}
-          target="_blank"
-          rel="noopener noreferrer"
-          >${label}<span class="visually-hidden"> ${t(this.language).newTab}</span></a
+      ? html`<a class=${className} part=${part} href=${safe} target="_blank" rel="noreferrer"
+          >${label}<span class="visually-hidden"> ${t(this.#language).newTab}</span></a
         >`
       : nothing
   }
 
-  private renderOpco(
+  #renderOpco(
     d: Dictionary,
     {
       opco,
@@ -616,7 +644,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
           ? html`<p class="muted">
               ${d.alternatives}
               ${alternatives
-                .map((a) => `${opcoShortName(a.opcoId)} (${formatShare(a.share, this.language)})`)
+                .map((a) => `${opcoShortName(a.opcoId)} (${formatShare(a.share, this.#language)})`)
                 .join(', ')}
             </p>`
           : nothing
@@ -627,8 +655,8 @@ export class GanapatiOpcoFinder extends GanapatiElement {
               <p>
                 ${
                   criteria
-                    ? this.renderLink(criteria, d.criteria(short))
-                    : html`${d.perBranch} ${this.renderLink(opco.website, d.website(short))}`
+                    ? this.#renderLink(criteria, d.criteria(short))
+                    : html`${d.perBranch} ${this.#renderLink(opco.website, d.website(short))}`
                 }
               </p>`
           : nothing
@@ -636,13 +664,13 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     </section>`
   }
 
-  private renderSteps(d: Dictionary, opco: Opco | null) {
-    const note = opco && fundingNote(opco.id, this.language)
+  #renderSteps(d: Dictionary, opco: Opco | null) {
+    const note = opco && fundingNote(opco.id, this.#language)
     return opco
       ? html`<section class="steps" aria-labelledby="steps-heading">
           <h3 class="section-label" id="steps-heading">${d.steps}</h3>
           <ol class="step-list" part="steps">
-            ${fundingSteps(opco.id, this.language).map(
+            ${fundingSteps(opco.id, this.#language).map(
               (step) =>
                 html`<li class="step">
                   <span class="actor actor--${step.actor}">${d.actors[step.actor]}</span>
@@ -655,11 +683,10 @@ export class GanapatiOpcoFinder extends GanapatiElement {
       : nothing
   }
 
-  private renderCard(d: Dictionary, result: Result) {
-    const { answer } = result
-    const company = result.type === 'company' ? result.answer : null
-    const convention = result.type === 'convention' ? result.answer : null
-    const chosen = result.type === 'company' ? result.idcc : null
+  #renderCard(d: Dictionary, result: Result) {
+    const company = 'siret' in result ? result : null
+    const convention = 'siret' in result ? null : result
+    const chosen = company?.idcc
     return html`<article class="card" part="card" aria-labelledby="card-title">
       <header class="card-header">
         <p class="section-label">
@@ -694,9 +721,9 @@ export class GanapatiOpcoFinder extends GanapatiElement {
             </section>`
           : nothing
       }
-      ${this.renderOpco(d, answer, convention?.alternatives)} ${this.renderSteps(d, answer.opco)}
+      ${this.#renderOpco(d, result, convention?.alternatives)} ${this.#renderSteps(d, result.opco)}
       <footer class="card-footer">
-        ${this.renderLink(
+        ${this.#renderLink(
           safeHttpUrl(this.bookingUrl) ?? DEFAULT_BOOKING_URL,
           d.booking,
           'button booking-link',
@@ -708,20 +735,20 @@ export class GanapatiOpcoFinder extends GanapatiElement {
   }
 
   /** What the live region says: derived from the state, so it never lags behind the screen. */
-  private announcement(d: Dictionary, lookingUp: boolean): string {
+  #announcement(d: Dictionary, lookingUp: boolean): string {
     if (lookingUp) return d.loading
     if (this.open) return d.found(this.conventions.length, this.companies.length)
-    if (this.result) return d.result(this.result.answer.opco?.name)
+    if (this.result) return d.result(this.result.opco?.name)
     return this.notice?.text ?? ''
   }
 
   override render() {
-    const d = t(this.language)
+    const d = t(this.#language)
     const loading = this.state === 'loading'
     // Suggestions load silently while typing; only a lookup shows (and says) it is searching.
-    const lookingUp = loading && !this.pending.size
-    return html`<div class="base" part="base" lang=${this.language}>
-      <form class="form" part="form" role="search" @submit=${this.handleSubmit}>
+    const lookingUp = loading && !this.#pending.size
+    return html`<div class="base" part="base" lang=${this.#language}>
+      <form part="form" role="search" @submit=${this.#handleSubmit}>
         <label class="label" part="label" for="input">${d.label}</label>
         <div class="field">
           <div class="combo">
@@ -740,15 +767,15 @@ export class GanapatiOpcoFinder extends GanapatiElement {
               aria-describedby="hint"
               placeholder=${d.placeholder}
               .value=${this.text}
-              @input=${this.handleInput}
-              @keydown=${this.handleKeydown}
-              @focus=${this.handleFocus}
-              @blur=${this.handleBlur}
+              @input=${this.#handleInput}
+              @keydown=${this.#handleKeydown}
+              @focus=${this.#handleFocus}
+              @blur=${this.#handleBlur}
             />
             <div class="popup" ?hidden=${!this.open} @mousedown=${(e: Event) => e.preventDefault()}>
               <div id="listbox" part="listbox" role="listbox" aria-label=${d.label}>
-                ${this.renderGroup('conventions', d.conventions, 0, this.conventions)}
-                ${this.renderGroup('companies', d.companies, this.conventions.length, this.companies)}
+                ${this.#renderGroup('conventions', d.conventions, 0, this.conventions)}
+                ${this.#renderGroup('companies', d.companies, this.conventions.length, this.companies)}
               </div>
             </div>
           </div>
@@ -756,15 +783,15 @@ export class GanapatiOpcoFinder extends GanapatiElement {
         </div>
         <p class="muted hint" part="hint" id="hint">${d.hint}</p>
       </form>
-      <div class="visually-hidden" role="status">${this.announcement(d, lookingUp)}</div>
+      <div class="visually-hidden" role="status">${this.#announcement(d, lookingUp)}</div>
       <div class="outcome" aria-busy=${loading}>
         ${
           lookingUp
             ? html`<p class="loading"><span class="spinner"></span>${d.loading}</p>`
             : nothing
         }
-        ${this.notice ? this.renderNotice(this.notice, d) : nothing}
-        ${this.result ? this.renderCard(d, this.result) : nothing}
+        ${this.notice ? this.#renderNotice(this.notice, d) : nothing}
+        ${this.result ? this.#renderCard(d, this.result) : nothing}
       </div>
     </div>`
   }

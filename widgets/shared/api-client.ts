@@ -101,9 +101,7 @@ export class ApiClient {
       this.#controllers.get(channel)?.abort()
       this.#controllers.set(channel, controller)
     }
-    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
-      throw new ApiError('offline', null)
-    }
+    if (!navigator.onLine) throw new ApiError('offline', null)
     let response: Response
     try {
       response = await fetch(url, {
@@ -113,7 +111,8 @@ export class ApiClient {
       })
     } catch (error) {
       if (controller.signal.aborted) throw error
-      throw new ApiError(navigator.onLine === false ? 'offline' : 'network', null)
+      // The connection may drop while the request is in flight.
+      throw new ApiError(navigator.onLine ? 'network' : 'offline', null)
     }
     if (!response.ok) {
       throw new ApiError(kindOf(response.status), response.status, await readProblem(response))

@@ -5,9 +5,7 @@ import type { GanapatiEventDetail, GanapatiEventName } from './events'
 export class GanapatiElement extends LitElement {
   /** Dispatches a public event; bubbles and composed so it crosses shadow roots to the host page. */
   protected emit<K extends GanapatiEventName>(name: K, detail: GanapatiEventDetail<K>): boolean {
-    return this.dispatchEvent(
-      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: false }),
-    )
+    return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }))
   }
 }
 

@@ -14,7 +14,7 @@ export function dictionaries<D>(all: { fr: D; en: D }): (lang: Lang) => D {
 
 /** « 22,2 % » in French, "22.2%" in English; a handful of anomalies reads « < 0,1 % », not « 0 % ». */
 export function formatShare(share: number, lang: Lang): string {
-  const format = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
+  const format = new Intl.NumberFormat(lang, {
     style: 'percent',
     maximumFractionDigits: 1,
   }).format

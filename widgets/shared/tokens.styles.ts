@@ -5,10 +5,10 @@ export const tokens = css`
   :host {
     --ganapati-color-primary: #2446c7;
     --ganapati-color-primary-hover: #1a36a0;
-    --ganapati-color-on-primary: #ffffff;
+    --ganapati-color-on-primary: #fff;
     --ganapati-color-text: #1b1f2a;
     --ganapati-color-muted: #4a5263;
-    --ganapati-color-surface: #ffffff;
+    --ganapati-color-surface: #fff;
     --ganapati-color-surface-alt: #f4f6fb;
     --ganapati-color-border: #cfd5e1;
     --ganapati-color-focus: #1f6feb;
@@ -20,8 +20,8 @@ export const tokens = css`
     --ganapati-color-danger-bg: #fde6e3;
     --ganapati-radius: 12px;
     --ganapati-radius-small: 8px;
-    --ganapati-font-family:
-      system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif;
+    /* Every browser that runs the bundle (AbortSignal.any, container queries) has system-ui. */
+    --ganapati-font-family: system-ui, sans-serif;
     --ganapati-font-size: 1rem;
     --ganapati-spacing: 1rem;
     --ganapati-shadow: 0 1px 2px rgb(16 24 40 / 6%), 0 8px 24px rgb(16 24 40 / 8%);
