@@ -3,7 +3,12 @@ import { Hono } from 'hono'
 import type { Db } from '../db/client'
 import type { AppEnv } from './env'
 import { notFound, onError } from './middleware/problem'
-import { constantHeaders, publicCors } from './middleware/response-headers'
+import {
+  COMMON_HEADERS,
+  constantHeaders,
+  PAGE_HEADERS,
+  publicCors,
+} from './middleware/response-headers'
 import { companyRoutes } from './routes/companies'
 import { conventionRoutes } from './routes/conventions'
 import { health } from './routes/health'
@@ -17,33 +22,6 @@ export interface AppDeps {
   database: (bindings: AppEnv['Bindings']) => Db
   companies: CompanyDirectory
   clock?: Clock
-}
-
-/** The demo page (and any page this server serves) runs under a strict CSP: no inline script or style, no eval. */
-const PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ')
-
-/** Every response: no MIME sniffing; partners load /widgets/ganapati.js and call /v1 from their own origins. */
-const COMMON_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Cross-Origin-Resource-Policy': 'cross-origin',
-}
-
-/** Documents only (the demo page, the bundle): JSON answers are not rendered, so these would only cost bytes. */
-const PAGE_HEADERS = {
-  'Content-Security-Policy': PAGE_CSP,
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Strict-Transport-Security': 'max-age=15552000; includeSubDomains',
-  'X-Frame-Options': 'SAMEORIGIN',
 }
 
 const API_CORS = {

@@ -49,6 +49,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }),
   })
   const root = options.publicDir ?? PUBLIC_DIR
+  // _headers is the Workers assets' header file, not a page.
+  app.get('/_headers', (c) => c.notFound())
   app.use('/*', serveStatic({ root }))
 
   const hostname = options.hostname ?? '127.0.0.1'

@@ -4,6 +4,33 @@
  */
 import type { MiddlewareHandler } from 'hono'
 
+/** The demo page (and any page this server serves) runs under a strict CSP: no inline script or style, no eval. */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ')
+
+/** Every response: no MIME sniffing; partners load /widgets/ganapati.js and call /v1 from their own origins. */
+export const COMMON_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+}
+
+/** Documents only (the demo page, the bundle): JSON answers are not rendered, so these would only cost bytes. */
+export const PAGE_HEADERS = {
+  'Content-Security-Policy': PAGE_CSP,
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Strict-Transport-Security': 'max-age=15552000; includeSubDomains',
+  'X-Frame-Options': 'SAMEORIGIN',
+}
+
 export function constantHeaders(headers: Record<string, string>): MiddlewareHandler {
   const entries = Object.entries(headers)
   return async (c, next) => {

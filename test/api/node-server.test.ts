@@ -19,6 +19,7 @@ async function publicFolder(): Promise<string> {
     '<!doctype html><title>Démo</title><ganapati-opco-finder></ganapati-opco-finder>',
   )
   await writeFile(join(folder, 'widgets', 'ganapati.js'), 'export {}')
+  await writeFile(join(folder, '_headers'), '/*\n  X-Frame-Options: SAMEORIGIN\n')
   return folder
 }
 
@@ -94,5 +95,6 @@ describe('startServer (Node entry)', () => {
     const response = await fetch(`${server.url}/nope.html`)
     expect(response.status).toBe(404)
     expect(response.headers.get('content-type')).toBe('application/problem+json')
+    expect((await fetch(`${server.url}/_headers`)).status).toBe(404)
   })
 })

@@ -166,6 +166,7 @@ interface Notice {
 }
 
 /**
+ * @tagname ganapati-opco-finder
  * @summary Finds the OPCO of a company from its IDCC, its convention's name, its SIRET/SIREN or
  * its name, with a confidence, the reason, the funding-request steps and a link to an advisor.
  *
@@ -514,7 +515,8 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     this.#show(null, null, 'loading')
     let result: Result
     try {
-      result = await this.#client.get<Result>(path, {}, 'result')
+      // The API words its `reason` in the widget's language.
+      result = await this.#client.get<Result>(path, { lang: this.#language }, 'result')
     } catch (error) {
       if (isAbort(error)) return
       if (error instanceof ApiError && error.kind === 'not-found') {
