@@ -6,8 +6,8 @@ import { notFound, onError } from './middleware/problem'
 import {
   COMMON_HEADERS,
   constantHeaders,
+  corsPreflight,
   PAGE_HEADERS,
-  publicCors,
 } from './middleware/response-headers'
 import { companyRoutes } from './routes/companies'
 import { conventionRoutes } from './routes/conventions'
@@ -24,10 +24,9 @@ export interface AppDeps {
   clock?: Clock
 }
 
-const API_CORS = {
+const API_PREFLIGHT = {
   methods: ['GET', 'HEAD', 'OPTIONS'],
   allowHeaders: ['Content-Type'],
-  exposeHeaders: ['Retry-After'],
   maxAgeSeconds: 86400,
 }
 
@@ -35,11 +34,12 @@ export function createApp(deps: AppDeps) {
   const reference = new ReferenceStore(deps.clock ?? systemClock)
   const app = new Hono<AppEnv>()
 
-  const pageHeaders = constantHeaders(PAGE_HEADERS)
-  app.use(constantHeaders(COMMON_HEADERS))
+  // JSON answers of /v1 carry their headers themselves (routes/json-response.ts, problem.ts).
+  const pageHeaders = constantHeaders({ ...COMMON_HEADERS, ...PAGE_HEADERS })
   app.use(async (c, next) => (c.req.path.startsWith('/v1/') ? next() : pageHeaders(c, next)))
-  app.use('/v1/*', publicCors(API_CORS))
-  app.use('/widgets/*', publicCors({ ...API_CORS, exposeHeaders: [] }))
+  app.use('/v1/*', corsPreflight(API_PREFLIGHT))
+  // Partner pages load the bundle cross-origin as a module script, which requires CORS.
+  app.use('/widgets/*', constantHeaders({ 'Access-Control-Allow-Origin': '*' }))
   app.use('/v1/*', async (c, next) => {
     const db = deps.database(c.env)
     c.set('db', db)

@@ -2,6 +2,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { API_HEADERS } from './response-headers'
 
 export interface FieldError {
   /** JSON pointer (RFC 6901) to the offending input, e.g. `/query/q` or `/params/idcc`. */
@@ -58,9 +59,9 @@ export function problemResponse(c: Context, error: ProblemError): Response {
     instance: new URL(c.req.url).pathname,
     ...(error.errors ? { errors: error.errors } : {}),
   }
-  return c.body(JSON.stringify(body), error.status, {
-    'Content-Type': PROBLEM_CONTENT_TYPE,
-    ...error.headers,
+  return new Response(JSON.stringify(body), {
+    status: error.status,
+    headers: { ...API_HEADERS, 'Content-Type': PROBLEM_CONTENT_TYPE, ...error.headers },
   })
 }
 

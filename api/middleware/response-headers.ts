@@ -1,6 +1,8 @@
 /**
- * Constant response headers (security, CORS) set *before* the handler runs. Hono's secureHeaders and cors set them
- * after, on the finished Response, which pushes @hono/node-server off its fast path (measured with `npm run bench`).
+ * Constant response headers (security, CORS). Pages get them through middleware that sets them
+ * before the handler runs; JSON answers carry them in their own plain header object (API_HEADERS).
+ * Hono's secureHeaders and cors set headers on the finished Response instead, which pushes
+ * @hono/node-server off its fast path (measured with `npm run bench`).
  */
 import type { MiddlewareHandler } from 'hono'
 
@@ -23,6 +25,13 @@ export const COMMON_HEADERS = {
   'Cross-Origin-Resource-Policy': 'cross-origin',
 }
 
+/** Every JSON answer of /v1: readable by any origin, Retry-After included. */
+export const API_HEADERS = {
+  ...COMMON_HEADERS,
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'Retry-After',
+}
+
 /** Documents only (the demo page, the bundle): JSON answers are not rendered, so these would only cost bytes. */
 export const PAGE_HEADERS = {
   'Content-Security-Policy': PAGE_CSP,
@@ -39,29 +48,23 @@ export function constantHeaders(headers: Record<string, string>): MiddlewareHand
   }
 }
 
-/** Public, credential-free CORS: any origin may read; preflights are answered here. */
-export function publicCors(options: {
+/** Answers CORS preflights of the public API (credential-free, any origin); other requests go on. */
+export function corsPreflight(options: {
   methods: string[]
   allowHeaders: string[]
-  exposeHeaders: string[]
   maxAgeSeconds: number
 }): MiddlewareHandler {
   const preflight = {
+    ...COMMON_HEADERS,
     'Access-Control-Allow-Origin': '*',
     'Access-Control-Allow-Methods': options.methods.join(', '),
     'Access-Control-Allow-Headers': options.allowHeaders.join(', '),
     'Access-Control-Max-Age': String(options.maxAgeSeconds),
   }
-  const simple = constantHeaders({
-    'Access-Control-Allow-Origin': '*',
-    ...(options.exposeHeaders.length
-      ? { 'Access-Control-Expose-Headers': options.exposeHeaders.join(', ') }
-      : {}),
-  })
   return async (c, next) => {
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {
-      return c.body(null, 204, preflight)
+      return new Response(null, { status: 204, headers: preflight })
     }
-    return simple(c, next)
+    await next()
   }
 }

@@ -9,7 +9,7 @@ import type { AppEnv } from '../env'
 import { ProblemError } from '../middleware/problem'
 import { validate } from '../middleware/validate'
 import type { CompanyDirectory } from '../services/recherche-entreprises'
-import { COMPANY_CACHE_CONTROL } from './cache-control'
+import { COMPANY_HEADERS, jsonResponse } from './json-response'
 
 const CompanyParam = z.object({
   id: z.string().transform((raw, ctx) => {
@@ -51,7 +51,7 @@ export function companyRoutes(directory: CompanyDirectory) {
       const { q, postcode } = c.req.valid('query')
       const companies = await directory.searchCompanies(q, postcode)
       const body: CompanySearchResult = { items: activeFirst(companies.map(summarizeCompany)) }
-      return c.json(body, 200, { 'Cache-Control': COMPANY_CACHE_CONTROL })
+      return jsonResponse(JSON.stringify(body), COMPANY_HEADERS)
     })
     .get('/:id', validate('param', CompanyParam), validate('query', LangQuery), async (c) => {
       const id = c.req.valid('param').id
@@ -68,6 +68,6 @@ export function companyRoutes(directory: CompanyDirectory) {
           `Aucune entreprise trouvée pour ${what} dans l'annuaire des entreprises. Vérifiez le numéro, ou cherchez par nom.`,
         )
       }
-      return c.json(answer, 200, { 'Cache-Control': COMPANY_CACHE_CONTROL })
+      return jsonResponse(JSON.stringify(answer), COMPANY_HEADERS)
     })
 }

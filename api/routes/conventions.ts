@@ -4,15 +4,14 @@ import { ConventionQuery, IdccParam, LangQuery } from '../contracts/conventions'
 import type { AppEnv } from '../env'
 import { ProblemError } from '../middleware/problem'
 import { validate } from '../middleware/validate'
-import { REFERENCE_JSON_HEADERS } from './cache-control'
-import { jsonBody } from './json-body'
+import { jsonResponse, REFERENCE_HEADERS, sharedJson } from './json-response'
 
 export const conventionRoutes = new Hono<AppEnv>()
   .get('/', validate('query', ConventionQuery), async (c) => {
     const { q, limit } = c.req.valid('query')
     // The catalog memoises searches, so the same query serialises its items once: `{ items }` (ConventionSearchResult).
     const items = (await c.var.catalog()).search(q, limit)
-    return c.body(`{"items":${jsonBody(items)}}`, 200, REFERENCE_JSON_HEADERS)
+    return jsonResponse(`{"items":${sharedJson(items)}}`, REFERENCE_HEADERS)
   })
   .get('/:idcc', validate('param', IdccParam), validate('query', LangQuery), async (c) => {
     const { idcc } = c.req.valid('param')
@@ -25,5 +24,5 @@ export const conventionRoutes = new Hono<AppEnv>()
         `L'IDCC ${idcc} ne correspond à aucune convention collective connue. Vérifiez le code sur un bulletin de paie, ou cherchez par mots du nom de la convention.`,
       )
     }
-    return c.body(jsonBody(answer), 200, REFERENCE_JSON_HEADERS)
+    return jsonResponse(sharedJson(answer), REFERENCE_HEADERS)
   })

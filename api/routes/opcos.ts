@@ -4,17 +4,17 @@ import { OpcoParam, type OpcoId, type OpcoList } from '../contracts/opcos'
 import type { AppEnv } from '../env'
 import { ProblemError } from '../middleware/problem'
 import { validate } from '../middleware/validate'
-import { REFERENCE_CACHE_CONTROL } from './cache-control'
+import { jsonResponse, REFERENCE_HEADERS, sharedJson } from './json-response'
 
 export const opcoRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const catalog = await c.var.catalog()
     const body: OpcoList = { items: [...catalog.opcos.values()] }
-    return c.json(body, 200, { 'Cache-Control': REFERENCE_CACHE_CONTROL })
+    return jsonResponse(JSON.stringify(body), REFERENCE_HEADERS)
   })
   .get('/:id', validate('param', OpcoParam), async (c) => {
     const { id } = c.req.valid('param')
     const opco = (await c.var.catalog()).opcos.get(id as OpcoId)
     if (!opco) throw new ProblemError(404, 'unknown-opco', 'OPCO inconnu', `Aucun OPCO ${id}.`)
-    return c.json(opco, 200, { 'Cache-Control': REFERENCE_CACHE_CONTROL })
+    return jsonResponse(sharedJson(opco), REFERENCE_HEADERS)
   })

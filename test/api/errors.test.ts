@@ -53,6 +53,16 @@ describe('errors are problem+json, never a stack trace', () => {
     })
   })
 
+  it('lets any origin read a problem, so a widget can show its detail', async () => {
+    const { app } = await createTestApp()
+    const response = await app.request('/v1/conventions/abc', {
+      headers: { origin: 'https://partner.example' },
+    })
+    expect(response.status).toBe(400)
+    expect(response.headers.get('access-control-allow-origin')).toBe('*')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+  })
+
   it('sends the security headers on JSON answers and the page headers elsewhere', async () => {
     const { app } = await createTestApp()
     const api = await app.request('/v1/opcos')

@@ -9,8 +9,13 @@ import { startServer } from '../../api/node'
 const folder = await mkdtemp(join(tmpdir(), 'ganapati-bench-'))
 const real = await startServer({ databaseUrl: `file:${join(folder, 'bench.db')}` })
 
-// The baseline: the same framework and server adapter, a constant JSON answer, no middleware.
-const bare = new Hono().get('/bare', (c) => c.json({ status: 'ok' }))
+// The baselines: the same framework and server adapter, no middleware, a constant JSON answer —
+// a tiny one, and the very bytes of the lookup's answer (the load generator's cost grows with the
+// body, so only the same body isolates what the app itself adds).
+const lookupBody = await (await fetch(`${real.url}/v1/conventions/1486`)).text()
+const bare = new Hono()
+  .get('/bare', (c) => c.json({ status: 'ok' }))
+  .get('/bare-same-body', (c) => c.body(lookupBody, 200, { 'Content-Type': 'application/json' }))
 const bareUrl = await new Promise<string>((ready) => {
   const server = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
     ready(`http://127.0.0.1:${info.port}`),
