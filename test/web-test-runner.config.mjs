@@ -86,7 +86,8 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: '/usr/bin/chromium',
+        // Debian's Chromium by default (no browser download is possible here); CHROME_PATH overrides it.
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         headless: true,
         args: [
           '--no-sandbox',
