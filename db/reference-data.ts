@@ -1,9 +1,13 @@
 /** Turns the shipped reference files (db/data) into table rows: OPCOs, conventions with their titles, IDCC→OPCO pairs. */
+import type { FundingRequest } from '../api/contracts/opcos'
 import { parseCsv } from './csv'
 
 export interface OpcoRow {
   id: string
   name: string
+  shortName: string
+  nameInFrenchSentence: string
+  fundingRequest: FundingRequest | null
   labelSiro: string
   siren: string | null
   website: string | null
@@ -31,6 +35,9 @@ interface OpcoJson {
   opcos: {
     id: string
     name: string
+    short_name: string
+    name_in_french_sentence: string
+    funding_request: FundingRequest | null
     label_siro: string
     siren?: string | null
     website?: string | null
@@ -45,6 +52,9 @@ export function opcoRows(opcoJson: string): OpcoRow[] {
   return parsed.opcos.map((opco) => ({
     id: opco.id,
     name: opco.name,
+    shortName: opco.short_name,
+    nameInFrenchSentence: opco.name_in_french_sentence,
+    fundingRequest: opco.funding_request,
     labelSiro: opco.label_siro,
     siren: opco.siren ?? null,
     website: opco.website ?? null,

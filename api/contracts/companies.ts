@@ -12,7 +12,8 @@ export type CompanyConvention = z.infer<typeof CompanyConvention>
 
 export const CompanyAnswer = z.object({
   siren: z.string(),
-  siret: z.string(),
+  /** The queried establishment, else the head office; null when the directory knows neither. */
+  siret: z.string().nullable(),
   name: z.string(),
   naf: z.string().nullable(),
   address: z.string().nullable(),
@@ -28,7 +29,8 @@ export type CompanyAnswer = z.infer<typeof CompanyAnswer>
 
 export const CompanySummary = z.object({
   siren: z.string(),
-  siret: z.string(),
+  /** The head office's SIRET; null when the directory has none. */
+  siret: z.string().nullable(),
   name: z.string(),
   naf: z.string().nullable(),
   address: z.string().nullable(),

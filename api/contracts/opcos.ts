@@ -16,12 +16,30 @@ export const OpcoId = z.enum([
 ])
 export type OpcoId = z.infer<typeof OpcoId>
 
+export const Translated = z.object({ fr: z.string(), en: z.string() })
+export type Translated = z.infer<typeof Translated>
+
+/** Where and how the company files its funding request (PEC), as the OPCO's flyer says. */
+export const FundingRequest = z.object({
+  channel: Translated.nullable(),
+  /** A condition the flyer states (L'Opcommerce: only planned, completed and justified actions). */
+  note: Translated.nullable(),
+  source: z.string(),
+})
+export type FundingRequest = z.infer<typeof FundingRequest>
+
 export const Opco = z.object({
   id: OpcoId,
   name: z.string(),
+  /** For sentences and lists: AKTO's official name is a whole tagline. */
+  shortName: z.string(),
+  /** With the article French sentences use: « l’OPCO EP », « l’Afdas ». */
+  nameInFrenchSentence: z.string(),
   website: z.string().nullable(),
   fundingCriteriaUrl: z.string().nullable(),
   sectors: z.string(),
+  /** Null where no seed document says how this OPCO takes requests. */
+  fundingRequest: FundingRequest.nullable(),
 })
 export type Opco = z.infer<typeof Opco>
 

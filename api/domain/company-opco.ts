@@ -67,7 +67,7 @@ export function answerCompany(
   const active = establishment?.active ?? company.active
   const base = {
     siren: company.siren,
-    siret: establishment?.siret ?? siret ?? company.siren,
+    siret: establishment?.siret ?? siret,
     name: company.name,
     naf: establishment?.naf ?? company.naf,
     address: establishment?.address ?? null,
@@ -109,7 +109,7 @@ export function summarizeCompany(company: CompanyRecord): CompanySummary {
   const office = company.headOffice
   return {
     siren: company.siren,
-    siret: office?.siret ?? company.siren,
+    siret: office?.siret ?? null,
     name: company.name,
     naf: company.naf,
     address: office?.address ?? null,

@@ -44,9 +44,12 @@ async function loadCatalog(db: Db): Promise<ConventionCatalog> {
   const opcoList: Opco[] = opcoRows.map((row) => ({
     id: row.id as OpcoId,
     name: row.name,
+    shortName: row.shortName,
+    nameInFrenchSentence: row.nameInFrenchSentence,
     website: row.website,
     fundingCriteriaUrl: row.fundingCriteriaUrl,
     sectors: row.sectors,
+    fundingRequest: row.fundingRequest ?? null,
   }))
   return new ConventionCatalog({
     opcos: opcoList,

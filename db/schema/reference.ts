@@ -1,15 +1,21 @@
 /** Reference tables: the 11 OPCOs, the conventions collectives (IDCC) and the IDCC→OPCO pairs of France compétences' SIRET-OPCO table. */
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import type { FundingRequest } from '../../api/contracts/opcos'
 
 export const opcos = sqliteTable('opcos', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
+  // Defaults only let the column be added to an existing table; the seed always fills them.
+  shortName: text('short_name').notNull().default(''),
+  nameInFrenchSentence: text('name_in_french_sentence').notNull().default(''),
   labelSiro: text('label_siro').notNull(),
   siren: text('siren'),
   website: text('website'),
   fundingCriteriaUrl: text('funding_criteria_url'),
   simulatorUrl: text('simulator_url'),
   sectors: text('sectors').notNull(),
+  /** Where and how the company files its funding request, from the seed flyers; null where none says. */
+  fundingRequest: text('funding_request', { mode: 'json' }).$type<FundingRequest | null>(),
 })
 
 export const conventions = sqliteTable('conventions', {

@@ -22,7 +22,7 @@ describe('GET /v1/conventions/:idcc', () => {
     const body = await json<ConventionAnswer>(response)
     expect(body.idcc).toBe('1486')
     expect(body.title).toMatch(/bureaux d'études techniques/)
-    expect(body.opco).toEqual({
+    expect(body.opco).toMatchObject({
       id: 'atlas',
       name: 'Atlas',
       website: 'https://www.opco-atlas.fr',

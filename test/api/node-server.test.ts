@@ -1,9 +1,10 @@
 import { createClient } from '@libsql/client'
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../api/node'
+import { MIGRATIONS_FOLDER } from '../../db/migrate'
 import { tempDatabaseUrl } from '../support/test-database'
 
 const running: RunningServer[] = []
@@ -44,7 +45,7 @@ describe('startServer (Node entry)', () => {
     ).toBe(1009)
     expect(
       Number((await client.execute('select count(*) as n from __drizzle_migrations')).rows[0]?.n),
-    ).toBe(1)
+    ).toBe((await readdir(MIGRATIONS_FOLDER)).filter((name) => name.endsWith('.sql')).length)
     client.close()
   })
 

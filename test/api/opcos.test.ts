@@ -30,9 +30,12 @@ describe('GET /v1/opcos', () => {
     for (const item of body.items) {
       expect(Object.keys(item).sort()).toEqual([
         'fundingCriteriaUrl',
+        'fundingRequest',
         'id',
         'name',
+        'nameInFrenchSentence',
         'sectors',
+        'shortName',
         'website',
       ])
       expect(item.sectors.length).toBeGreaterThan(20)
@@ -47,6 +50,27 @@ describe('GET /v1/opcos/:id', () => {
     expect(await response.json()).toMatchObject({
       id: 'akto',
       fundingCriteriaUrl: 'https://www.akto.fr/financer-une-formation/regles-de-prise-en-charge/',
+    })
+  })
+
+  it('tells how Atlas takes funding requests, as its flyer says, with the source', async () => {
+    const body = await (await t.app.request('/v1/opcos/atlas')).json()
+    expect(body).toMatchObject({
+      shortName: 'Atlas',
+      fundingRequest: {
+        channel: { fr: expect.stringContaining('MyAtlas') },
+        note: null,
+        source: expect.stringContaining('Atlas flyer'),
+      },
+    })
+    const akto = await (await t.app.request('/v1/opcos/akto')).json()
+    expect(akto.shortName).toBe('AKTO')
+    expect(akto.name).toMatch(/^AKTO – /)
+  })
+
+  it('answers no funding-request wording where no seed document gives one', async () => {
+    expect(await (await t.app.request('/v1/opcos/uniformation')).json()).toMatchObject({
+      fundingRequest: null,
     })
   })
 

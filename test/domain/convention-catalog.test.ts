@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { Opco } from '../../api/contracts/opcos'
 import { ConventionCatalog } from '../../api/domain/convention-catalog'
+import { opcoFixture } from '../support/opco-fixture'
 
-const atlas: Opco = {
-  id: 'atlas',
-  name: 'Atlas',
-  website: null,
-  fundingCriteriaUrl: null,
-  sectors: '',
-}
-const akto: Opco = {
-  id: 'akto',
-  name: 'AKTO',
-  website: null,
-  fundingCriteriaUrl: null,
-  sectors: '',
-}
+const atlas = opcoFixture('atlas', 'Atlas')
+const akto = opcoFixture('akto', 'AKTO')
 
 const catalog = new ConventionCatalog({
   opcos: [atlas, akto],

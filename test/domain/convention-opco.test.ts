@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Opco, OpcoId } from '../../api/contracts/opcos'
+import { opcoFixture } from '../support/opco-fixture'
 import {
   answerConvention,
   answerEscapeCode,
@@ -8,13 +9,7 @@ import {
 } from '../../api/domain/convention-opco'
 import { editionLabel } from '../../api/domain/reason-text'
 
-const opco = (id: OpcoId, name: string): Opco => ({
-  id,
-  name,
-  website: null,
-  fundingCriteriaUrl: null,
-  sectors: '',
-})
+const opco = opcoFixture
 const opcos = new Map<OpcoId, Opco>([
   ['atlas', opco('atlas', 'Atlas')],
   ['opco-2i', opco('opco-2i', 'OPCO 2i')],

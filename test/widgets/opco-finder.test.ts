@@ -357,7 +357,11 @@ describe('<ganapati-opco-finder>', () => {
     equal(text(part(element, 'confidence')), 'High reliability', 'confidence')
     includes(text(part(element, 'steps')), 'online on MyAtlas', 'steps')
     equal(text(part(element, 'booking-link')), 'Book a call with an advisor (new tab)', 'booking')
-    includes(text(part(element, 'card')), 'establishments declaring IDCC 1486', 'reason from the API, in English')
+    includes(
+      text(part(element, 'card')),
+      'establishments declaring IDCC 1486',
+      'reason from the API, in English',
+    )
   })
 
   it('looks up the value attribute on connect', async () => {
