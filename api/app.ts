@@ -1,8 +1,9 @@
 /** createApp(deps): the one Hono app behind both entries (Node and Workers) — middleware, routes, errors. No I/O at import. */
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { Db } from '../db/client'
 import type { AppEnv } from './env'
 import { notFound, onError } from './middleware/problem'
+import { rateLimit } from './middleware/rate-limit'
 import {
   COMMON_HEADERS,
   constantHeaders,
@@ -22,7 +23,17 @@ export interface AppDeps {
   database: (bindings: AppEnv['Bindings']) => Db
   companies: CompanyDirectory
   clock?: Clock
+  /** Who is asking, for per-client limits; defaults to Cloudflare's client IP header. */
+  clientKey?: (c: Context) => string
 }
+
+/**
+ * Company lookups per client: a burst of 20, then one every 2 s on average. A visitor typing a
+ * name (debounced) stays far below; a script looping over SIRETs does not.
+ */
+const COMPANY_LOOKUPS_PER_CLIENT = { capacity: 20, refillPerSecond: 0.5 }
+
+const cloudflareClientIp = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown'
 
 const API_PREFLIGHT = {
   methods: ['GET', 'HEAD', 'OPTIONS'],
@@ -31,13 +42,22 @@ const API_PREFLIGHT = {
 }
 
 export function createApp(deps: AppDeps) {
-  const reference = new ReferenceStore(deps.clock ?? systemClock)
+  const clock = deps.clock ?? systemClock
+  const reference = new ReferenceStore(clock)
   const app = new Hono<AppEnv>()
 
   // JSON answers of /v1 carry their headers themselves (routes/json-response.ts, problem.ts).
   const pageHeaders = constantHeaders({ ...COMMON_HEADERS, ...PAGE_HEADERS })
   app.use(async (c, next) => (c.req.path.startsWith('/v1/') ? next() : pageHeaders(c, next)))
   app.use('/v1/*', corsPreflight(API_PREFLIGHT))
+  app.use(
+    '/v1/companies/*',
+    rateLimit({
+      rule: COMPANY_LOOKUPS_PER_CLIENT,
+      clock,
+      clientKey: deps.clientKey ?? cloudflareClientIp,
+    }),
+  )
   // Partner pages load the bundle cross-origin as a module script, which requires CORS.
   app.use('/widgets/*', constantHeaders({ 'Access-Control-Allow-Origin': '*' }))
   app.use('/v1/*', async (c, next) => {

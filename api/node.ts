@@ -1,5 +1,6 @@
 /** Node entry (the embedded default): libSQL file database migrated and seeded on start, the API, the widget bundle and the demo page. */
 import { serve, type ServerType } from '@hono/node-server'
+import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -43,6 +44,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const db = createDb(client)
   const app = createApp({
     database: () => db,
+    // The socket's peer: behind a reverse proxy every client shares the proxy's address.
+    clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
     companies: new RechercheEntreprises({
       baseUrl: options.rechercheEntreprisesUrl ?? DEFAULT_RECHERCHE_ENTREPRISES_URL,
       clock: systemClock,

@@ -76,17 +76,20 @@ export function answerCompany(
   }
   const text = REASONS[lang]
 
-  const chosenIdcc = real[0] ?? null
+  // The first declared convention the SIRET-OPCO table maps to an OPCO: an unknown code cannot decide.
+  const chosenIdcc = real.find((idcc) => catalog.find(idcc, lang)?.opco) ?? null
   const chosen = chosenIdcc ? catalog.find(chosenIdcc, lang) : null
   if (!chosenIdcc || !chosen?.opco || !chosen.confidence) {
     return {
       ...base,
-      idcc: chosenIdcc,
+      idcc: real[0] ?? null,
       opco: null,
       confidence: null,
-      reason: text.companyWithoutConvention(company.name, codes, chosenIdcc, !active),
+      reason: text.companyWithoutConvention(company.name, codes, real[0] ?? null, !active),
     }
   }
+  const scope =
+    chosenIdcc !== codes[0] ? 'other' : establishment && siret ? 'establishment' : 'head-office'
   return {
     ...base,
     idcc: chosenIdcc,
@@ -97,7 +100,7 @@ export function answerCompany(
       name: company.name,
       idcc: chosenIdcc,
       opco: chosen.opco.name,
-      scope: establishment && siret ? 'establishment' : 'head-office',
+      scope,
       declared: real,
       conventionReason: chosen.reason,
       closed: !active,

@@ -20,8 +20,11 @@ export interface CompanyFacts {
   name: string
   idcc: string
   opco: string
-  /** The queried establishment (a SIRET query) or the head office (a SIREN query). */
-  scope: 'establishment' | 'head-office'
+  /**
+   * Where the chosen IDCC is declared: the queried establishment (a SIRET query), the head office (a
+   * SIREN query), or elsewhere in the company because the first declared code maps to no OPCO.
+   */
+  scope: 'establishment' | 'head-office' | 'other'
   /** Every real convention the company declares, the chosen one first. */
   declared: string[]
   conventionReason: string
@@ -123,13 +126,19 @@ const french: ReasonText = {
     return `Aucun établissement ne déclare l'IDCC ${idcc} dans la table SIRET-OPCO de France compétences (${editionLabel(edition, 'fr')}) : cette convention a pu être fusionnée dans une autre ou n'est plus appliquée. Vérifiez l'IDCC sur un bulletin de paie, ou recherchez votre entreprise par son SIRET.`
   },
   company(facts) {
-    const where = facts.scope === 'establishment' ? 'cet établissement' : 'son siège'
+    const where = {
+      establishment: 'cet établissement',
+      'head-office': 'son siège',
+      other: "l'entreprise",
+    }[facts.scope]
     const closed = facts.closed
       ? ' Attention : cet établissement est fermé dans le répertoire Sirene.'
       : ''
     if (facts.declared.length === 1)
       return `${facts.name} déclare l'IDCC ${facts.idcc} pour ${where}. ${facts.conventionReason}${closed}`
-    return `${facts.name} déclare ${facts.declared.length} conventions collectives (${facts.declared.join(', ')}). L'OPCO retenu est celui de l'IDCC ${facts.idcc}, déclaré pour ${where} : ${facts.opco}. Chaque établissement relève de l'OPCO de sa propre convention ; pour un autre établissement, cherchez son SIRET.${closed}`
+    const why =
+      facts.scope === 'other' ? 'la première à avoir un OPCO connu' : `déclarée pour ${where}`
+    return `${facts.name} déclare ${facts.declared.length} conventions collectives (${facts.declared.join(', ')}). L'OPCO retenu est celui de l'IDCC ${facts.idcc}, ${why} : ${facts.opco}. Chaque établissement relève de l'OPCO de sa propre convention ; pour un autre établissement, cherchez son SIRET.${closed}`
   },
   companyWithoutConvention(name, codes, unmappedIdcc, closed) {
     const what =
@@ -166,11 +175,17 @@ const english: ReasonText = {
     return `No establishment declares IDCC ${idcc} in France compétences' SIRET-OPCO table (${editionLabel(edition, 'en')}): this agreement may have been merged into another one or is no longer applied. Check the IDCC on a payslip, or search for your company by its SIRET.`
   },
   company(facts) {
-    const where = facts.scope === 'establishment' ? 'this establishment' : 'its head office'
+    const where = {
+      establishment: 'this establishment',
+      'head-office': 'its head office',
+      other: 'the company',
+    }[facts.scope]
     const closed = facts.closed ? ' Note: this establishment is closed in the Sirene register.' : ''
     if (facts.declared.length === 1)
       return `${facts.name} declares IDCC ${facts.idcc} for ${where}. ${facts.conventionReason}${closed}`
-    return `${facts.name} declares ${facts.declared.length} collective agreements (${facts.declared.join(', ')}). The OPCO given is that of IDCC ${facts.idcc}, declared for ${where}: ${facts.opco}. Each establishment belongs to the OPCO of its own agreement; for another establishment, search its SIRET.${closed}`
+    const why =
+      facts.scope === 'other' ? 'the first one with a known OPCO' : `declared for ${where}`
+    return `${facts.name} declares ${facts.declared.length} collective agreements (${facts.declared.join(', ')}). The OPCO given is that of IDCC ${facts.idcc}, ${why}: ${facts.opco}. Each establishment belongs to the OPCO of its own agreement; for another establishment, search its SIRET.${closed}`
   },
   companyWithoutConvention(name, codes, unmappedIdcc, closed) {
     const what =

@@ -10,8 +10,11 @@ import type { Clock } from './clock'
 import { RateLimitedError, RateLimiter, type Sleep } from './rate-limiter'
 import { TtlCache } from './ttl-cache'
 
-/** The upstream allows 7 requests/s per IP, then answers 429 with Retry-After (shared/data/api-reference.json). */
-const UPSTREAM_REQUESTS_PER_SECOND = 7
+/**
+ * The upstream allows 7 requests/s per IP, then answers 429 with Retry-After
+ * (shared/data/api-reference.json); one less leaves room for network jitter.
+ */
+const REQUESTS_PER_SECOND = 6
 /** Our answer must come within 5 s: ≤ 1 s queued behind the rate limit, ≤ 3.5 s for the upstream itself. */
 const MAX_QUEUE_MS = 1000
 const UPSTREAM_TIMEOUT_MS = 3500
@@ -109,7 +112,7 @@ export class RechercheEntreprises implements CompanyDirectory {
     this.#clock = options.clock
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init))
     this.#limiter = new RateLimiter({
-      perSecond: UPSTREAM_REQUESTS_PER_SECOND,
+      perSecond: REQUESTS_PER_SECOND,
       clock: options.clock,
       ...(options.sleep ? { sleep: options.sleep } : {}),
     })

@@ -88,6 +88,18 @@ describe('answerCompany', () => {
     expect(answer?.confidence).toBe('high')
   })
 
+  it('takes the first declared convention that has an OPCO when the first one is unknown', () => {
+    const record = company({
+      headOffice: establishment('41816609600069', ['0001']),
+      idcc: ['0001', '1486'],
+    })
+    const answer = answerCompany(record, null, catalog)
+    expect(answer?.idcc).toBe('1486')
+    expect(answer?.opco?.id).toBe('atlas')
+    expect(answer?.confidence).toBe('medium')
+    expect(answer?.reason).toMatch(/la première à avoir un OPCO connu/)
+  })
+
   it('answers no OPCO when no convention is declared at all', () => {
     const answer = answerCompany(
       company({ headOffice: establishment('41816609600069', []), idcc: [] }),
