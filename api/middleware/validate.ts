@@ -1,7 +1,7 @@
 /** zod validation of params, query and body, answering a 400 problem+json whose `errors[]` point at each bad field. */
 import type { ValidationTargets } from 'hono'
 import { validator } from 'hono/validator'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { ProblemError, type FieldError } from './problem'
 
 const POINTER_ROOT: Record<keyof ValidationTargets, string> = {
@@ -27,13 +27,16 @@ export function fieldErrors(
   }))
 }
 
+/** zod's own messages (for checks our schemas leave unworded) in French, per parse: no global config. */
+const FRENCH = z.locales.fr().localeError
+
 export function validate<Target extends keyof ValidationTargets, Schema extends z.ZodType>(
   target: Target,
   schema: Schema,
 ) {
   // Synchronous on purpose: no schema of ours refines asynchronously, and it spares a promise per request.
   return validator(target, (value): z.output<Schema> => {
-    const result = schema.safeParse(value)
+    const result = schema.safeParse(value, { error: FRENCH })
     if (result.success) return result.data
     const errors = fieldErrors(target, result.error.issues)
     throw new ProblemError(

@@ -16,8 +16,11 @@ import { TtlCache } from './ttl-cache'
  */
 const REQUESTS_PER_SECOND = 6
 /** Our answer must come within 5 s: ≤ 1 s queued behind the rate limit, ≤ 3.5 s for the upstream itself. */
-const MAX_QUEUE_MS = 1000
-const UPSTREAM_TIMEOUT_MS = 3500
+export const ANSWER_WITHIN_MS = 5000
+export const MAX_QUEUE_MS = 1000
+export const UPSTREAM_TIMEOUT_MS = 3500
+/** A Retry-After beyond this is not believed: a wrong header must not stop company lookups for hours. */
+const MAX_RETRY_AFTER_S = 60
 /** Company data changes slowly (the IDCC list is refreshed with months of delay); misses are kept shorter. */
 const FOUND_TTL_MS = 24 * 60 * 60 * 1000
 const NOT_FOUND_TTL_MS = 10 * 60 * 1000
@@ -81,8 +84,51 @@ function toCompany(item: UpstreamCompany): CompanyRecord {
   }
 }
 
+const RETRY_HINT = 'Réessayez dans un instant, ou cherchez par numéro IDCC.'
+
 const unavailable = (detail: string) =>
-  new ProblemError(502, 'upstream-unavailable', 'Annuaire des entreprises indisponible', detail)
+  new ProblemError(
+    502,
+    'upstream-unavailable',
+    'Annuaire des entreprises indisponible',
+    `${detail} ${RETRY_HINT}`,
+  )
+
+const malformed = (detail: string) =>
+  new ProblemError(
+    502,
+    'upstream-malformed',
+    "Réponse illisible de l'annuaire",
+    `${detail} ${RETRY_HINT}`,
+  )
+
+const tooSlow = () =>
+  new ProblemError(
+    504,
+    'upstream-timeout',
+    'Annuaire des entreprises trop lent',
+    `L'annuaire des entreprises n'a pas répondu à temps. ${RETRY_HINT}`,
+  )
+
+const busy = (retryAfterSeconds: number) =>
+  new ProblemError(
+    503,
+    'upstream-rate-limited',
+    'Annuaire des entreprises saturé',
+    `Trop de recherches d'entreprises en ce moment : réessayez dans ${retryAfterSeconds} s, ou cherchez par numéro IDCC.`,
+    { headers: { 'Retry-After': String(retryAfterSeconds) } },
+  )
+
+const isTimeout = (error: unknown) =>
+  error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+
+/** Retry-After in seconds or as an HTTP date (RFC 9110 § 10.2.3), between 1 s and the cap. */
+export function retryAfterSeconds(header: string | null, now: number): number {
+  const seconds = Number(header)
+  const fromDate = header ? (Date.parse(header) - now) / 1000 : Number.NaN
+  const value = Number.isFinite(seconds) && header?.trim() ? seconds : fromDate
+  return Math.min(MAX_RETRY_AFTER_S, Math.max(1, Math.ceil(Number.isFinite(value) ? value : 1)))
+}
 
 export interface CompanyDirectory {
   findCompany(id: CompanyId): Promise<CompanyRecord | null>
@@ -166,7 +212,7 @@ export class RechercheEntreprises implements CompanyDirectory {
     try {
       await this.#limiter.acquire(MAX_QUEUE_MS)
     } catch (error) {
-      if (error instanceof RateLimitedError) throw this.#busy(error.retryAfterSeconds)
+      if (error instanceof RateLimitedError) throw busy(error.retryAfterSeconds)
       throw error
     }
     const url = `${this.#baseUrl}/search?${new URLSearchParams(params)}`
@@ -177,65 +223,32 @@ export class RechercheEntreprises implements CompanyDirectory {
         signal: AbortSignal.timeout(this.#timeoutMs),
       })
     } catch (error) {
-      if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
-        throw this.#timeout()
-      throw unavailable(
-        "L'annuaire des entreprises est injoignable. Réessayez dans un instant, ou cherchez par numéro IDCC.",
-      )
+      throw isTimeout(error)
+        ? tooSlow()
+        : unavailable("L'annuaire des entreprises est injoignable.")
     }
     if (response.status === 429) {
-      const retryAfter = Math.max(1, Number(response.headers.get('retry-after')) || 1)
-      this.#limiter.pauseUntil(this.#clock.now() + retryAfter * 1000)
+      const seconds = retryAfterSeconds(response.headers.get('retry-after'), this.#clock.now())
+      this.#limiter.pauseUntil(this.#clock.now() + seconds * 1000)
       await response.body?.cancel()
-      throw this.#busy(retryAfter)
+      throw busy(seconds)
     }
     if (!response.ok) {
       await response.body?.cancel()
-      throw unavailable(
-        `L'annuaire des entreprises a répondu par une erreur (${response.status}). Réessayez dans un instant, ou cherchez par numéro IDCC.`,
-      )
+      throw unavailable(`L'annuaire des entreprises a répondu par une erreur (${response.status}).`)
     }
     let body: unknown
     try {
       body = await response.json()
     } catch (error) {
-      if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
-        throw this.#timeout()
-      throw new ProblemError(
-        502,
-        'upstream-malformed',
-        "Réponse illisible de l'annuaire",
-        "L'annuaire des entreprises a renvoyé une réponse illisible. Réessayez dans un instant, ou cherchez par numéro IDCC.",
-      )
+      // The timeout also covers reading the body.
+      throw isTimeout(error)
+        ? tooSlow()
+        : malformed("L'annuaire des entreprises a renvoyé une réponse illisible.")
     }
     const parsed = UpstreamSearch.safeParse(body)
-    if (!parsed.success) {
-      throw new ProblemError(
-        502,
-        'upstream-malformed',
-        "Réponse illisible de l'annuaire",
-        "L'annuaire des entreprises a renvoyé une réponse inattendue. Réessayez dans un instant, ou cherchez par numéro IDCC.",
-      )
-    }
+    if (!parsed.success)
+      throw malformed("L'annuaire des entreprises a renvoyé une réponse inattendue.")
     return parsed.data.results
-  }
-
-  #timeout(): ProblemError {
-    return new ProblemError(
-      504,
-      'upstream-timeout',
-      'Annuaire des entreprises trop lent',
-      "L'annuaire des entreprises n'a pas répondu à temps. Réessayez dans un instant, ou cherchez par numéro IDCC.",
-    )
-  }
-
-  #busy(retryAfterSeconds: number): ProblemError {
-    return new ProblemError(
-      503,
-      'upstream-rate-limited',
-      'Annuaire des entreprises saturé',
-      `Trop de recherches d'entreprises en ce moment : réessayez dans ${retryAfterSeconds} s, ou cherchez par numéro IDCC.`,
-      { headers: { 'Retry-After': String(retryAfterSeconds) } },
-    )
   }
 }

@@ -182,6 +182,14 @@ describe('GET /v1/conventions?q=', () => {
     )
   })
 
+  it('words zod’s own checks in French too', async () => {
+    const response = await t.app.request('/v1/conventions?q=a&q=b')
+    expect(response.status).toBe(400)
+    const body = await json<{ errors: { pointer: string; detail: string }[] }>(response)
+    expect(body.errors[0]?.pointer).toBe('/query/q')
+    expect(body.errors[0]?.detail).toMatch(/^Entrée invalide/)
+  })
+
   it('answers 400 when q is missing or limit is out of range', async () => {
     const missing = await t.app.request('/v1/conventions')
     expect(missing.status).toBe(400)

@@ -83,13 +83,13 @@ export async function startFakeRechercheEntreprises(): Promise<FakeRechercheEntr
         return
       case 'garbage':
         response
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end('{"results": [{"siren": "4181')
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<!doctype html><title>Maintenance</title>')
         return
       case 'truncated':
         response
-          .writeHead(200, { 'content-type': 'text/html' })
-          .end('<!doctype html><title>Maintenance</title>')
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end('{"results": [{"siren": "4181')
         return
       case 'wrong-shape':
         response
