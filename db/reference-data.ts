@@ -1,4 +1,5 @@
 /** Turns the shipped reference files (db/data) into table rows: OPCOs, conventions with their titles, IDCC→OPCO pairs. */
+import { padIdcc } from '../api/domain/idcc'
 import type { FundingRequest } from '../api/contracts/opcos'
 import { parseCsv } from './csv'
 
@@ -69,7 +70,7 @@ export function pairRows(idccOpcoCsv: string): PairRow[] {
   return parseCsv(idccOpcoCsv)
     .filter((row) => row[ESCAPE_CODE_COLUMN] !== 'true')
     .map((row) => ({
-      idcc: (row.idcc ?? '').padStart(4, '0'),
+      idcc: padIdcc(row.idcc ?? ''),
       opcoId: row.opco_id ?? '',
       siretCount: Number(row.siret_count),
     }))
@@ -84,7 +85,7 @@ const nonEmpty = (value: string | undefined) => (value && value.trim() !== '' ? 
 export function conventionRows(labelsCsv: string, pairs: PairRow[]): ConventionRow[] {
   const byIdcc = new Map<string, ConventionRow>()
   for (const row of parseCsv(labelsCsv)) {
-    const idcc = (row.idcc ?? '').padStart(4, '0')
+    const idcc = padIdcc(row.idcc ?? '')
     byIdcc.set(idcc, {
       idcc,
       title:

@@ -2,6 +2,7 @@
  * Aggregates France compétences' « Table SIRET-OPCO » (SIRO: `SIRET|IDCC|OPCO_PROPRIETAIRE|OPCO_GESTION`, one line
  * per SIRET) into IDCC→OPCO pairs with their SIRET counts — the shape of db/data/idcc-opco.csv.
  */
+import { padIdcc } from '../api/domain/idcc'
 import { toCsv } from './csv'
 
 export interface SiroPair {
@@ -56,7 +57,7 @@ export class SiroAggregator {
     }
     const label = owner.trim()
     if (!this.#opcoIdByLabel.has(label)) this.unknownLabels.add(label)
-    const code = idcc.trim().padStart(4, '0')
+    const code = padIdcc(idcc)
     const byLabel = this.#counts.get(code) ?? new Map<string, number>()
     byLabel.set(label, (byLabel.get(label) ?? 0) + 1)
     this.#counts.set(code, byLabel)

@@ -1,4 +1,5 @@
 /** From a company's declared conventions to its OPCO: which IDCC counts, which OPCO, how sure, and why. */
+import { padIdcc } from './idcc'
 import type { CompanyAnswer, CompanyConvention, CompanySummary } from '../contracts/companies'
 import type { Confidence } from '../contracts/conventions'
 import type { ConventionCatalog } from './convention-catalog'
@@ -29,8 +30,6 @@ export interface CompanyRecord {
 
 const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' }
 
-const pad = (idcc: string) => idcc.trim().padStart(4, '0')
-
 /** The establishment the answer is about: the queried SIRET, else the head office. */
 export function establishmentOf(
   company: CompanyRecord,
@@ -47,7 +46,7 @@ export function establishmentOf(
 
 /** The establishment's IDCC first, then the rest of the company-wide list, without duplicates. */
 export function orderedIdcc(company: CompanyRecord, establishment: Establishment | null): string[] {
-  return [...new Set([...(establishment?.idcc ?? []), ...company.idcc].map(pad))]
+  return [...new Set([...(establishment?.idcc ?? []), ...company.idcc].map(padIdcc))]
 }
 
 export function answerCompany(
