@@ -4,6 +4,8 @@ import type { ExecutionContext } from 'hono'
 import { createDb } from '../db/client'
 import { createApp, type App } from './app'
 import { ConfigSchema, parseConfig, type Config } from './env'
+import { PROBLEM_CONTENT_TYPE, problemType } from './middleware/problem'
+import { API_HEADERS } from './middleware/response-headers'
 import { systemClock } from './services/clock'
 import { RechercheEntreprises } from './services/recherche-entreprises'
 
@@ -34,12 +36,33 @@ function appFor(bindings: WorkerBindings): App {
   return app
 }
 
+/** A deployment with bad bindings answers a problem, never an exception page; the details go to the log. */
+function misconfigured(error: unknown): Response {
+  console.error(error instanceof Error ? error.message : error)
+  const body = {
+    type: problemType('misconfigured'),
+    title: 'Service mal configuré',
+    status: 503,
+    detail: 'Le service est mal configuré. Réessayez plus tard.',
+  }
+  return new Response(JSON.stringify(body), {
+    status: 503,
+    headers: { ...API_HEADERS, 'Content-Type': PROBLEM_CONTENT_TYPE },
+  })
+}
+
 export default {
   fetch(
     request: Request,
     env: WorkerBindings,
     ctx: ExecutionContext,
   ): Response | Promise<Response> {
-    return appFor(env).fetch(request, env as unknown as Record<string, unknown>, ctx)
+    let workerApp: App
+    try {
+      workerApp = appFor(env)
+    } catch (error) {
+      return misconfigured(error)
+    }
+    return workerApp.fetch(request, env as unknown as Record<string, unknown>, ctx)
   },
 }

@@ -5,9 +5,8 @@ import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { createDb } from './client'
-import { REFERENCE_DATASET } from './reference-dataset'
 import { conventionRows, opcoRows, pairRows } from './reference-data'
-import { conventionOpcos, conventions, opcos, referenceImports } from './schema'
+import { conventionOpcos, conventions, opcos, REFERENCE_DATASET, referenceImports } from './schema'
 
 export const DATA_FOLDER = fileURLToPath(new URL('./data', import.meta.url))
 

@@ -46,12 +46,66 @@ document.addEventListener('securitypolicyviolation', (event) => {
   window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI)
 })`
 
+/**
+ * The real API behind a path prefix, as a partner's reverse proxy serves it: `/__ganapati/proxy/<name>/v1/…`
+ * answers `<api>/v1/…`; each test takes its own <name>. `POST /__ganapati/proxy/<name>?hold=<path>` keeps
+ * the next request to that path (query aside) in flight until the browser aborts it or
+ * `POST /__ganapati/proxy/<name>?release` lets it through; `GET /__ganapati/proxy/<name>` lists the
+ * requests received as `{ path, state: 'held' | 'aborted' | 'answered' }`, so a test waits for a
+ * request to be in flight, or cancelled, instead of guessing a delay.
+ */
+function apiProxy(apiUrl) {
+  const proxies = new Map()
+  return async (ctx, next) => {
+    const match = /^\/__ganapati\/proxy\/([\w-]+)(\/.*)?$/.exec(ctx.path)
+    if (!match) return next()
+    const [, name, path] = match
+    if (!proxies.has(name)) proxies.set(name, { holds: [], waiting: [], log: [] })
+    const proxy = proxies.get(name)
+    if (!path) {
+      if (ctx.method !== 'POST') {
+        ctx.body = proxy.log
+        return
+      }
+      if (ctx.query.hold) proxy.holds.push(ctx.query.hold)
+      if ('release' in ctx.query) for (const release of proxy.waiting.splice(0)) release()
+      ctx.status = 204
+      return
+    }
+    const request = {
+      path: ctx.querystring ? `${path}?${ctx.querystring}` : path,
+      state: 'answered',
+    }
+    proxy.log.push(request)
+    const held = proxy.holds.indexOf(path)
+    if (held >= 0) {
+      proxy.holds.splice(held, 1)
+      request.state = 'held'
+      const aborted = await new Promise((settle) => {
+        proxy.waiting.push(() => settle(false))
+        ctx.res.on('close', () => settle(true))
+      })
+      request.state = aborted ? 'aborted' : 'answered'
+      if (aborted) {
+        // nginx's « client closed request »: nobody reads it, but WTR need not report a 404.
+        ctx.status = 499
+        return
+      }
+    }
+    const response = await fetch(`${apiUrl()}${request.path}`)
+    ctx.status = response.status
+    ctx.type = response.headers.get('content-type') ?? 'application/json'
+    ctx.body = await response.text()
+  }
+}
+
 /** Starts the fake upstream, builds the bundle and starts the real API before the first test. */
 function ganapatiServers() {
   let api
   let fake
   let env
   return {
+    proxy: apiProxy(() => env.api),
     name: 'ganapati-servers',
     async serverStart() {
       const { buildWidgets } = await tsImport('../widgets/build.ts', import.meta.url)
@@ -78,6 +132,8 @@ function ganapatiServers() {
   }
 }
 
+const servers = ganapatiServers()
+
 export default {
   rootDir: root,
   files: [fileURLToPath(new URL('./widgets/**/*.test.ts', import.meta.url))],
@@ -103,5 +159,6 @@ export default {
   ],
   // A lookup crosses the real API and libSQL: mocha's 2 s default is for unit tests.
   testFramework: { config: { timeout: 15000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), ganapatiServers()],
+  middleware: [servers.proxy],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), servers],
 }

@@ -10,7 +10,7 @@ import {
   type Translated,
 } from './convention-opco'
 import type { Lang } from './reason-text'
-import { normalizeText, queryWords } from './text'
+import { queryWords } from './text'
 
 interface Entry {
   idcc: string
@@ -19,7 +19,8 @@ interface Entry {
   title: string | null
   opcoId: OpcoId | null
   siretCount: number
-  haystack: string
+  /** Normalised words of the IDCC and title, each query word must begin one of them. */
+  words: string[]
   answer: Record<Lang, () => ConventionAnswer>
 }
 
@@ -63,7 +64,7 @@ export class ConventionCatalog {
         title: record.title,
         opcoId: main?.opcoId ?? null,
         siretCount: record.pairs.reduce((sum, pair) => sum + pair.siretCount, 0),
-        haystack: normalizeText(`${record.idcc} ${record.title ?? ''}`),
+        words: queryWords(`${record.idcc} ${record.title ?? ''}`),
         answer: perLang((lang) => answerConvention(record, this.opcos, input.source, lang)),
       })
     }
@@ -74,7 +75,7 @@ export class ConventionCatalog {
         title: escape.label.fr,
         opcoId: null,
         siretCount: 0,
-        haystack: normalizeText(`${escape.code} ${escape.label.fr} ${escape.label.en}`),
+        words: queryWords(`${escape.code} ${escape.label.fr} ${escape.label.en}`),
         answer: perLang((lang) =>
           answerEscapeCode(escape, input.escapeNextStep, input.source, lang),
         ),
@@ -124,6 +125,8 @@ export class ConventionCatalog {
   #wordMatcher(query: string): (entry: Entry) => boolean {
     const words = queryWords(query)
     if (words.length === 0) return () => false
-    return (entry) => words.every((word) => entry.haystack.includes(word))
+    // Word prefixes, so « boulang » finds « boulangerie » but « art » does not find « particuliers ».
+    return (entry) =>
+      words.every((word) => entry.words.some((candidate) => candidate.startsWith(word)))
   }
 }

@@ -2,8 +2,13 @@
 import { asc, desc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import escapeCodes from '../../db/data/idcc-escape-codes.json'
-import { conventionOpcos, conventions, opcos, referenceImports } from '../../db/schema'
-import { REFERENCE_DATASET } from '../../db/reference-dataset'
+import {
+  conventionOpcos,
+  conventions,
+  opcos,
+  REFERENCE_DATASET,
+  referenceImports,
+} from '../../db/schema'
 import type { Opco, OpcoId } from '../contracts/opcos'
 import { ConventionCatalog } from '../domain/convention-catalog'
 import type { ConventionRecord, OpcoPair } from '../domain/convention-opco'

@@ -40,6 +40,9 @@ export const conventionOpcos = sqliteTable(
   ],
 )
 
+/** Name under which the SIRO IDCC→OPCO reference data is recorded in `reference_imports`. */
+export const REFERENCE_DATASET = 'siro-idcc-opco'
+
 /** One row per dataset load: which file, which edition, its digest — makes seeding idempotent. */
 export const referenceImports = sqliteTable('reference_imports', {
   dataset: text('dataset').primaryKey(),

@@ -1,20 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { OpcoList } from '../../api/contracts/opcos'
+import { OpcoId, type OpcoList } from '../../api/contracts/opcos'
 import { createTestApp, json, type TestApp } from '../support/test-app'
-
-const IDS = [
-  'afdas',
-  'akto',
-  'atlas',
-  'constructys',
-  'ocapiat',
-  'opco-2i',
-  'opco-ep',
-  'opco-mobilites',
-  'opco-sante',
-  'opcommerce',
-  'uniformation',
-]
 
 let t: TestApp
 beforeAll(async () => {
@@ -26,7 +12,7 @@ describe('GET /v1/opcos', () => {
     const response = await t.app.request('/v1/opcos')
     expect(response.status).toBe(200)
     const body = await json<OpcoList>(response)
-    expect(body.items.map((item) => item.id).sort()).toEqual(IDS)
+    expect(body.items.map((item) => item.id).sort()).toEqual([...OpcoId.options].sort())
     for (const item of body.items) {
       expect(Object.keys(item).sort()).toEqual([
         'fundingCriteriaUrl',

@@ -52,13 +52,12 @@ describe('ConventionCatalog', () => {
 
   it('searches words in titles, accents ignored, biggest first', () => {
     expect(catalog.search('HOTELS cafés', 20).map((item) => item.idcc)).toEqual(['1979'])
-    expect(catalog.search('t', 20).map((item) => item.idcc)).toEqual([
-      '1979',
-      '0016',
-      '1486',
-      '0014',
-      '9999',
-    ])
+    expect(catalog.search('t', 20).map((item) => item.idcc)).toEqual(['0016', '1486'])
+  })
+
+  it('matches the beginning of words, not their middle', () => {
+    expect(catalog.search('hot caf', 20).map((item) => item.idcc)).toEqual(['1979'])
+    expect(catalog.search('otels', 20)).toEqual([])
   })
 
   it('searches number prefixes with or without leading zeros', () => {

@@ -57,22 +57,48 @@ export function testEnv(): Promise<TestEnv> {
 
 /** Switches the fake recherche-entreprises to a failure mode (`ok` to restore). */
 export async function setUpstreamMode(
-  mode: 'ok' | 'server-error' | 'rate-limited' | 'hang',
+  mode: 'ok' | 'server-error' | 'rate-limited' | 'hang' | 'garbage' | 'wrong-shape' | 'truncated',
 ): Promise<void> {
   const { fake } = await testEnv()
   const response = await fetch(`${fake}/__mode/${mode}`, { method: 'POST' })
   equal(response.status, 204, 'fake upstream mode switch')
 }
 
+/** What the API proxy of the WTR config received under one name, in order. */
+export interface ProxiedRequest {
+  /** Path under the prefix, with its query: `/v1/conventions?q=boul&limit=8`. */
+  path: string
+  state: 'held' | 'aborted' | 'answered'
+}
+
+/**
+ * The real API under a path prefix of the test server (`apiProxy` in the WTR config), as a
+ * partner's reverse proxy serves it. A fresh `name` per test keeps its log and the finder's
+ * per-API caches to itself. `hold(path)` keeps the next request to that path in flight.
+ */
+export function proxiedApi(name: string) {
+  const control = `/__ganapati/proxy/${name}`
+  const post = async (query: string) => {
+    const response = await fetch(`${control}?${query}`, { method: 'POST' })
+    equal(response.status, 204, `proxy ${query}`)
+  }
+  return {
+    url: `${location.origin}${control}`,
+    hold: (path: string) => post(`hold=${encodeURIComponent(path)}`),
+    release: () => post('release'),
+    requests: async () => (await (await fetch(control)).json()) as ProxiedRequest[],
+  }
+}
+
 /** Polls until `check` returns a truthy value; waiting for a state, never asserting a duration. */
 export async function waitFor<T>(
-  check: () => T,
+  check: () => T | Promise<T>,
   what: string | (() => string),
   limitMs = 10_000,
 ): Promise<NonNullable<T>> {
   const deadline = performance.now() + limitMs
   for (;;) {
-    const value = check()
+    const value = await check()
     if (value) return value as NonNullable<T>
     if (performance.now() > deadline) {
       throw new AssertionError(`gave up waiting for ${typeof what === 'string' ? what : what()}`)

@@ -17,6 +17,7 @@ import {
   mount,
   part,
   parts,
+  proxiedApi,
   setUpstreamMode,
   testEnv,
   text,
@@ -26,10 +27,9 @@ import {
 
 const BOOKING = 'https://meetings.hubspot.com/mehdi-abakri/rencontrer-mon-conseiller-en-formation'
 
-async function finder(attributes = ''): Promise<GanapatiOpcoFinder> {
-  const { api } = await testEnv()
+async function finder(attributes = '', api?: string): Promise<GanapatiOpcoFinder> {
   const element = mount<GanapatiOpcoFinder>(
-    `<ganapati-opco-finder api="${api}" ${attributes}></ganapati-opco-finder>`,
+    `<ganapati-opco-finder api="${api ?? (await testEnv()).api}" ${attributes}></ganapati-opco-finder>`,
   )
   await element.updateComplete
   return element
@@ -47,8 +47,24 @@ async function type(element: GanapatiOpcoFinder, query: string): Promise<void> {
   await sendKeys({ type: query })
 }
 
+/** Types over the whole field, as a visitor who selects what they typed and starts again. */
+async function retype(element: GanapatiOpcoFinder, query: string): Promise<void> {
+  input(element).focus()
+  input(element).select()
+  await sendKeys({ type: query })
+}
+
 async function press(key: string): Promise<void> {
   await sendKeys({ press: key })
+}
+
+function message(element: GanapatiOpcoFinder): string {
+  return text(part(element, 'message'))
+}
+
+/** URLs the page fetched, from Resource Timing: where a request went, whatever it answered. */
+function fetched(): string[] {
+  return performance.getEntriesByType('resource').map((entry) => entry.name)
 }
 
 function found(): { events: CustomEvent<OpcoFoundDetail>[] } {
@@ -120,7 +136,10 @@ describe('<ganapati-opco-finder>', () => {
     const booking = part(element, 'booking-link')
     equal(booking?.getAttribute('href'), BOOKING, 'booking link')
     includes(text(booking), 'Prendre rendez-vous avec un conseiller', 'booking label')
-    includes(text(card), 'OPCO 2i', 'alternative OPCO')
+    await waitFor(
+      () => text(card).includes('OPCO 2i ('),
+      () => `the alternative named from GET /v1/opcos in ${text(card)}`,
+    )
     equal(seen.events.length, 1, 'one ganapati-opco-found event')
   })
 
@@ -216,6 +235,53 @@ describe('<ganapati-opco-finder>', () => {
       'seules les conventions sont proposées',
       'companies down notice',
     )
+
+    // The next rounds do not search companies: the failure above says nothing about them.
+    await retype(element, '1486')
+    await waitFor(
+      () => element.getAttribute('state') === 'ready' && optionTexts(element)[0]?.includes('1486'),
+      'suggestions for the IDCC 1486',
+    )
+    equal(part(element, 'message'), null, 'no companies-down notice for an IDCC prefix')
+    await retype(element, 'zq')
+    await waitForState(element, 'empty')
+    equal(
+      message(element).split('.')[0],
+      'Aucune convention ne correspond à « zq »',
+      'empty, not an upstream error',
+    )
+  })
+
+  it('searches companies only for words of 3 characters or more, as the API requires', async () => {
+    const proxy = proxiedApi('short-words')
+    const element = await finder('', proxy.url)
+    await type(element, 'bo')
+    await press('Enter')
+    await waitForState(element, 'ready')
+    assert(optionTexts(element).length > 1, 'conventions suggested for « bo »')
+    equal(part(element, 'message'), null, 'no companies-down notice')
+    await retype(element, 'zq')
+    await press('Enter')
+    await waitForState(element, 'empty')
+    includes(
+      message(element),
+      'Aucune convention ne correspond à « zq »',
+      'only conventions searched',
+    )
+    const companies = (await proxy.requests()).filter((r) => r.path.startsWith('/v1/companies'))
+    deepEqual(companies, [], 'company searches')
+  })
+
+  it('says no convention and no company matched when both were searched', async () => {
+    const element = await finder()
+    await type(element, 'zzzz')
+    await press('Enter')
+    await waitForState(element, 'empty')
+    includes(
+      message(element),
+      'Aucune convention ni entreprise ne correspond à « zzzz »',
+      'empty message',
+    )
   })
 
   it('closes the listbox on Escape and keeps the text', async () => {
@@ -306,9 +372,49 @@ describe('<ganapati-opco-finder>', () => {
     assert(retry, 'retry button')
     const { api } = await testEnv()
     element.api = api
-    retry.click()
+    retry.focus()
+    await press('Enter')
+    equal(element.shadowRoot?.activeElement, input(element), 'focus moved to the input')
     await waitForState(element, 'ready')
     equal(text(part(element, 'opco-name')), 'Atlas', 'retried successfully')
+    equal(element.shadowRoot?.activeElement, input(element), 'focus still on the input')
+    equal(document.activeElement, element, 'focus inside the finder, not on <body>')
+  })
+
+  it('ties the bad-number, invalid-SIRET and error messages to the input', async () => {
+    const element = await finder()
+    const field = input(element)
+    await type(element, '12345')
+    await press('Enter')
+    await waitForState(element, 'error')
+    equal(field.getAttribute('aria-invalid'), 'true', 'aria-invalid for a bad number')
+    equal(field.getAttribute('aria-describedby'), 'hint message', 'aria-describedby')
+    includes(
+      text(element.shadowRoot?.getElementById('message')),
+      'n’a pas la bonne longueur',
+      'the described message',
+    )
+    await expectNoAxeViolations(element)
+
+    await type(element, '6')
+    await element.updateComplete
+    equal(field.hasAttribute('aria-invalid'), false, 'no aria-invalid once the value is edited')
+    equal(field.getAttribute('aria-describedby'), 'hint', 'only the hint once the message is gone')
+
+    await retype(element, '41816609600068')
+    await press('Enter')
+    await waitForState(element, 'error')
+    equal(field.getAttribute('aria-invalid'), 'true', 'aria-invalid for an invalid SIRET')
+    includes(text(element.shadowRoot?.getElementById('message')), 'clé de contrôle', 'described')
+
+    const { closed } = await testEnv()
+    element.api = closed
+    await retype(element, '1486')
+    await press('Enter')
+    await waitForState(element, 'error')
+    equal(field.hasAttribute('aria-invalid'), false, 'the value is fine when the API is down')
+    equal(field.getAttribute('aria-describedby'), 'hint message', 'the error still described')
+    await expectNoAxeViolations(element)
   })
 
   it('says the company search is not answering when recherche-entreprises fails', async () => {
@@ -331,6 +437,15 @@ describe('<ganapati-opco-finder>', () => {
     await press('Enter')
     await waitForState(element, 'error')
     includes(text(part(element, 'message')), 'clé de contrôle', 'API detail')
+  })
+
+  it('words a 400 in English with lang="en": the API details validation in French only', async () => {
+    const element = await finder('lang="en"')
+    await type(element, '41816609600068')
+    await press('Enter')
+    await waitForState(element, 'error')
+    includes(message(element), 'This search is not valid', 'English message')
+    assert(!message(element).includes('clé'), `no French detail: ${message(element)}`)
   })
 
   it('says so when the browser is offline', async () => {
@@ -389,16 +504,202 @@ describe('<ganapati-opco-finder>', () => {
   })
 
   it('keeps only the answer to the latest keystrokes', async () => {
-    const element = await finder()
+    const proxy = proxiedApi('latest-keystrokes')
+    await proxy.hold('/v1/conventions')
+    const element = await finder('', proxy.url)
     await type(element, 'boul')
+    // Past the debounce: the suggestions for « boul » are in flight when the visitor types on.
+    await waitFor(
+      async () => (await proxy.requests()).some((r) => r.state === 'held'),
+      'the suggestions for « boul » in flight',
+    )
     await type(element, 'angerie industrielle')
+    await waitFor(
+      async () => (await proxy.requests()).some((r) => r.state === 'aborted'),
+      'the request for « boul » aborted',
+    )
     await waitForState(element, 'ready')
+    await proxy.release()
     const options = optionTexts(element)
     assert(options.length > 0, 'suggestions shown')
     assert(
       options.every((o) => o.includes('1747')),
       `only the industrial bakery convention: ${options}`,
     )
+    const conventions = (await proxy.requests()).filter((r) =>
+      r.path.startsWith('/v1/conventions?'),
+    )
+    deepEqual(
+      conventions.map((r) => `${new URLSearchParams(r.path.split('?')[1]).get('q')} ${r.state}`),
+      ['boul aborted', 'boulangerie industrielle answered'],
+      'suggestion requests',
+    )
+  })
+
+  it('drops the lookup in flight when the visitor types again: no stale card, no event', async () => {
+    const seen = found()
+    const proxy = proxiedApi('abandoned-lookup')
+    await proxy.hold('/v1/conventions/1486')
+    const element = await finder('', proxy.url)
+    await type(element, '1486')
+    await press('Enter')
+    await waitFor(
+      async () => (await proxy.requests()).some((r) => r.state === 'held'),
+      'the lookup of 1486 in flight',
+    )
+    equal(element.getAttribute('state'), 'loading', 'looking up')
+    await retype(element, 'boulangerie')
+    await waitFor(
+      async () => (await proxy.requests()).some((r) => r.state === 'aborted'),
+      'the lookup of 1486 aborted',
+    )
+    await waitForState(element, 'ready')
+    assert(
+      optionTexts(element).some((o) => o.includes('0843')),
+      'suggestions for boulangerie',
+    )
+    equal(part(element, 'card'), null, 'no card for the abandoned query')
+    equal(seen.events.length, 0, 'no ganapati-opco-found for the abandoned query')
+  })
+
+  it('looks a company suggestion without SIRET up by its SIREN, and names it by SIREN', async () => {
+    const { api } = await testEnv()
+    const seen = found()
+    const element = await finder()
+    // recherche-entreprises lists some companies without any establishment (siege.siret null);
+    // the fake's recordings have none, so the suggestion is set as the API would send it.
+    element.companies = [
+      {
+        siren: '418166096',
+        siret: null,
+        name: 'OCTO-TECHNOLOGY',
+        naf: null,
+        address: null,
+        postcode: '75002',
+        city: 'PARIS',
+        active: true,
+        idcc: ['1486'],
+      },
+    ]
+    element.open = true
+    await element.updateComplete
+    parts(element, 'option')[0]?.click()
+    await waitForState(element, 'ready')
+    equal(text(part(element, 'title')), 'OCTO-TECHNOLOGY', 'company looked up')
+    assert(fetched().includes(`${api}/v1/companies/418166096?lang=fr`), 'looked up by its SIREN')
+    await waitFor(() => seen.events[0], 'ganapati-opco-found')
+
+    // An answer without establishment, as the API sends when the directory knows none.
+    const answer = element.result
+    assert(answer && 'siret' in answer, 'a company answer')
+    element.result = { ...answer, siret: null }
+    await element.updateComplete
+    const header = text(part(element, 'card')?.querySelector('.section-label'))
+    equal(header, 'Entreprise · SIREN 418 166 096', 'card header')
+  })
+
+  it('words the company step from the OPCO data: generic with its name, or the flyer and its note', async () => {
+    const afdas = await finder('value="3090"')
+    await waitForState(afdas, 'ready')
+    includes(
+      text(part(afdas, 'steps')),
+      'Vous envoyez la demande de prise en charge et les documents à l’Afdas, depuis son espace entreprise en ligne',
+      'generic step with the name in a French sentence',
+    )
+    const english = await finder('lang="en" value="3090"')
+    await waitForState(english, 'ready')
+    includes(
+      text(part(english, 'steps')),
+      'to Afdas, through its online company space',
+      'generic step in English',
+    )
+    const opcommerce = await finder('value="1517"')
+    await waitForState(opcommerce, 'ready')
+    equal(text(part(opcommerce, 'opco-name')), 'L’Opcommerce', 'short name')
+    includes(
+      text(part(opcommerce, 'steps')),
+      'Vous envoyez la demande de prise en charge et les documents à L’Opcommerce.',
+      'the flyer’s channel',
+    )
+    includes(
+      text(opcommerce.shadowRoot?.querySelector('.steps')),
+      'Seules les actions prévues, réalisées et dûment justifiées',
+      'the flyer’s note',
+    )
+  })
+
+  it('names OPCO ids from GET /v1/opcos, once per API, showing the id until it answers', async () => {
+    const proxy = proxiedApi('opco-names')
+    await proxy.hold('/v1/opcos')
+    const first = await finder('value="1486"', proxy.url)
+    await waitForState(first, 'ready')
+    includes(text(part(first, 'card')), 'opco-2i (', 'the id while the names load')
+    const second = document.createElement('ganapati-opco-finder')
+    second.api = proxy.url
+    first.after(second)
+    await second.updateComplete
+    await type(second, 'boulangerie')
+    await waitForState(second, 'ready')
+    await proxy.release()
+    await waitFor(
+      () => text(part(first, 'card')).includes('OPCO 2i ('),
+      () => `the alternative named in ${text(part(first, 'card'))}`,
+    )
+    await waitFor(
+      () => optionTexts(second).some((o) => o.includes('0843') && o.endsWith('OPCO EP')),
+      () => `suggestions named in ${optionTexts(second)}`,
+    )
+    const opcos = (await proxy.requests()).filter((r) => r.path === '/v1/opcos')
+    equal(opcos.length, 1, 'GET /v1/opcos once for both finders')
+  })
+
+  it('calls the API under the path prefix of its api attribute', async () => {
+    const proxy = proxiedApi('path-prefix')
+    const element = await finder('value="1486"', `${proxy.url}/`)
+    await waitForState(element, 'ready')
+    equal(text(part(element, 'opco-name')), 'Atlas', 'answered through the prefix')
+    const paths = (await proxy.requests()).map((r) => r.path)
+    assert(paths.includes('/v1/conventions/1486?lang=fr'), `lookup under the prefix: ${paths}`)
+  })
+
+  it('falls back to the script origin for an api attribute that is not http(s)', async () => {
+    const element = await finder('value="1486"', 'javascript:alert(1)')
+    await waitFor(() => element.getAttribute('state') !== 'loading', 'the lookup to end')
+    // The test server is where this module came from; it has no API, but that is where it asked.
+    assert(
+      fetched().includes(`${location.origin}/v1/conventions/1486?lang=fr`),
+      'asked the script origin',
+    )
+  })
+
+  it('gives up on a request that does not answer, says so and offers a retry', async () => {
+    const proxy = proxiedApi('timeout')
+    await proxy.hold('/v1/conventions/1486')
+    const element = await finder('value="1486"', proxy.url)
+    // The client's own timeout: the API answers within 5 s, the widget waits 8.
+    await waitFor(() => element.getAttribute('state') === 'error', 'the client timeout', 12_000)
+    await element.updateComplete
+    includes(message(element), 'met trop de temps à répondre', 'timeout message')
+    assert(
+      parts(element, 'button').some((b) => text(b) === 'Réessayer'),
+      'retry button',
+    )
+    await waitFor(
+      async () => (await proxy.requests()).some((r) => r.state === 'aborted'),
+      'the request aborted',
+    )
+  })
+
+  it('works without AbortSignal.any and AbortSignal.timeout (Safari before 17.4)', async () => {
+    const { any, timeout } = AbortSignal
+    Object.assign(AbortSignal, { any: undefined, timeout: undefined })
+    try {
+      const element = await finder('value="1486"')
+      await waitForState(element, 'ready')
+      equal(text(part(element, 'opco-name')), 'Atlas', 'looked up')
+    } finally {
+      Object.assign(AbortSignal, { any, timeout })
+    }
   })
 
   it('has no axe-core violations with a result card', async () => {
