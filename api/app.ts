@@ -14,6 +14,7 @@ import { companyRoutes } from './routes/companies'
 import { conventionRoutes } from './routes/conventions'
 import { health } from './routes/health'
 import { opcoRoutes } from './routes/opcos'
+import { problemRoutes } from './routes/problems'
 import { systemClock, type Clock } from './services/clock'
 import type { CompanyDirectory } from './services/recherche-entreprises'
 import { ReferenceStore } from './services/reference-store'
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
   })
 
   app.route('/health', health)
+  app.route('/problems', problemRoutes)
   app.route('/v1/opcos', opcoRoutes)
   app.route('/v1/conventions', conventionRoutes)
   app.route('/v1/companies', companyRoutes(deps.companies))

@@ -5,6 +5,7 @@ import { createDb } from '../db/client'
 import { createApp, type App } from './app'
 import { ConfigSchema, parseConfig, type Config } from './env'
 import { PROBLEM_CONTENT_TYPE, problemType } from './middleware/problem'
+import { PROBLEM_TYPES } from './middleware/problem-types'
 import { API_HEADERS } from './middleware/response-headers'
 import { systemClock } from './services/clock'
 import { RechercheEntreprises } from './services/recherche-entreprises'
@@ -39,14 +40,15 @@ function appFor(bindings: WorkerBindings): App {
 /** A deployment with bad bindings answers a problem, never an exception page; the details go to the log. */
 function misconfigured(error: unknown): Response {
   console.error(error instanceof Error ? error.message : error)
+  const { status, title } = PROBLEM_TYPES.misconfigured
   const body = {
     type: problemType('misconfigured'),
-    title: 'Service mal configuré',
-    status: 503,
+    title,
+    status,
     detail: 'Le service est mal configuré. Réessayez plus tard.',
   }
   return new Response(JSON.stringify(body), {
-    status: 503,
+    status,
     headers: { ...API_HEADERS, 'Content-Type': PROBLEM_CONTENT_TYPE },
   })
 }

@@ -2,6 +2,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { PROBLEM_TYPES, type ProblemSlug } from './problem-types'
 import { API_HEADERS } from './response-headers'
 
 export interface FieldError {
@@ -21,31 +22,34 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
 
+/** An error answered as problem+json; its status and title come from the type's entry in PROBLEM_TYPES. */
 export class ProblemError extends Error {
   readonly status: ContentfulStatusCode
-  readonly slug: string
+  readonly slug: ProblemSlug
   readonly title: string
   readonly errors: FieldError[] | undefined
   readonly headers: Record<string, string>
 
   constructor(
-    status: ContentfulStatusCode,
-    slug: string,
-    title: string,
+    slug: ProblemSlug,
     detail: string,
-    options: { errors?: FieldError[]; headers?: Record<string, string> } = {},
+    options: {
+      errors?: FieldError[]
+      headers?: Record<string, string>
+      status?: ContentfulStatusCode
+    } = {},
   ) {
     super(detail)
     this.name = 'ProblemError'
-    this.status = status
     this.slug = slug
-    this.title = title
+    this.status = options.status ?? PROBLEM_TYPES[slug].status
+    this.title = PROBLEM_TYPES[slug].title
     this.errors = options.errors
     this.headers = options.headers ?? {}
   }
 }
 
-/** Problem types are documented in README.md under « Erreurs ». */
+/** Each type resolves to its documentation (routes/problems.ts) and is listed in README.md. */
 export function problemType(slug: string): string {
   return `/problems/${slug}`
 }
@@ -70,12 +74,9 @@ export const onError: ErrorHandler = (error, c) => {
   if (error instanceof HTTPException) {
     return problemResponse(
       c,
-      new ProblemError(
-        error.status as ContentfulStatusCode,
-        'http-error',
-        'Requête refusée',
-        error.message || 'La requête a été refusée.',
-      ),
+      new ProblemError('http-error', error.message || 'La requête a été refusée.', {
+        status: error.status as ContentfulStatusCode,
+      }),
     )
   }
   // Unknown failure: log it server-side, never send a stack trace.
@@ -83,9 +84,7 @@ export const onError: ErrorHandler = (error, c) => {
   return problemResponse(
     c,
     new ProblemError(
-      500,
       'internal-error',
-      'Erreur interne',
       'Une erreur inattendue est survenue. Réessayez dans un instant.',
     ),
   )
@@ -94,10 +93,5 @@ export const onError: ErrorHandler = (error, c) => {
 export const notFound: NotFoundHandler = (c) =>
   problemResponse(
     c,
-    new ProblemError(
-      404,
-      'not-found',
-      'Ressource introuvable',
-      `Aucune ressource à l'adresse ${new URL(c.req.url).pathname}.`,
-    ),
+    new ProblemError('not-found', `Aucune ressource à l'adresse ${new URL(c.req.url).pathname}.`),
   )

@@ -25,9 +25,7 @@ export function rateLimit(options: {
     if (!take.allowed) {
       const seconds = Math.max(1, Math.ceil(take.retryAfterMs / 1000))
       throw new ProblemError(
-        429,
         'too-many-requests',
-        'Trop de recherches',
         `Trop de recherches d'entreprises depuis votre connexion : réessayez dans ${seconds} s, ou cherchez par numéro IDCC.`,
         { headers: { 'Retry-After': String(seconds) } },
       )

@@ -39,12 +39,8 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
     const result = schema.safeParse(value, { error: FRENCH })
     if (result.success) return result.data
     const errors = fieldErrors(target, result.error.issues)
-    throw new ProblemError(
-      400,
-      'validation-error',
-      'Requête invalide',
-      errors.map((error) => error.detail).join(' '),
-      { errors },
-    )
+    throw new ProblemError('validation-error', errors.map((error) => error.detail).join(' '), {
+      errors,
+    })
   })
 }

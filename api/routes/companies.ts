@@ -62,9 +62,7 @@ export function companyRoutes(directory: CompanyDirectory) {
       if (!answer) {
         const what = siret ? `le SIRET ${siret}` : `le SIREN ${id.siren}`
         throw new ProblemError(
-          404,
           'unknown-company',
-          'Entreprise introuvable',
           `Aucune entreprise trouvée pour ${what} dans l'annuaire des entreprises. Vérifiez le numéro, ou cherchez par nom.`,
         )
       }

@@ -18,9 +18,7 @@ export const conventionRoutes = new Hono<AppEnv>()
     const answer = (await c.var.catalog()).find(idcc, c.req.valid('query').lang)
     if (!answer) {
       throw new ProblemError(
-        404,
         'unknown-idcc',
-        'Convention inconnue',
         `L'IDCC ${idcc} ne correspond à aucune convention collective connue. Vérifiez le code sur un bulletin de paie, ou cherchez par mots du nom de la convention.`,
       )
     }

@@ -15,6 +15,6 @@ export const opcoRoutes = new Hono<AppEnv>()
   .get('/:id', validate('param', OpcoParam), async (c) => {
     const { id } = c.req.valid('param')
     const opco = (await c.var.catalog()).opcos.get(id as OpcoId)
-    if (!opco) throw new ProblemError(404, 'unknown-opco', 'OPCO inconnu', `Aucun OPCO ${id}.`)
+    if (!opco) throw new ProblemError('unknown-opco', `Aucun OPCO ${id}.`)
     return jsonResponse(sharedJson(opco), REFERENCE_HEADERS)
   })

@@ -87,34 +87,20 @@ function toCompany(item: UpstreamCompany): CompanyRecord {
 const RETRY_HINT = 'Réessayez dans un instant, ou cherchez par numéro IDCC.'
 
 const unavailable = (detail: string) =>
-  new ProblemError(
-    502,
-    'upstream-unavailable',
-    'Annuaire des entreprises indisponible',
-    `${detail} ${RETRY_HINT}`,
-  )
+  new ProblemError('upstream-unavailable', `${detail} ${RETRY_HINT}`)
 
 const malformed = (detail: string) =>
-  new ProblemError(
-    502,
-    'upstream-malformed',
-    "Réponse illisible de l'annuaire",
-    `${detail} ${RETRY_HINT}`,
-  )
+  new ProblemError('upstream-malformed', `${detail} ${RETRY_HINT}`)
 
 const tooSlow = () =>
   new ProblemError(
-    504,
     'upstream-timeout',
-    'Annuaire des entreprises trop lent',
     `L'annuaire des entreprises n'a pas répondu à temps. ${RETRY_HINT}`,
   )
 
 const busy = (retryAfterSeconds: number) =>
   new ProblemError(
-    503,
     'upstream-rate-limited',
-    'Annuaire des entreprises saturé',
     `Trop de recherches d'entreprises en ce moment : réessayez dans ${retryAfterSeconds} s, ou cherchez par numéro IDCC.`,
     { headers: { 'Retry-After': String(retryAfterSeconds) } },
   )

@@ -47,9 +47,7 @@ async function loadCatalog(db: Db): Promise<Loaded> {
   const imported = importRows[0]
   if (!imported || opcoRows.length === 0) {
     throw new ProblemError(
-      503,
       'reference-data-missing',
-      'Données de référence absentes',
       "La base ne contient pas encore les données de référence (OPCO, conventions) : lancez l'import.",
     )
   }

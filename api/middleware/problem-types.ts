@@ -1,0 +1,88 @@
+/** Every problem type the API answers, documented at its `type` URI (GET /problems/:slug, RFC 9457 § 3.1.1). */
+
+export const PROBLEM_TYPES = {
+  'validation-error': {
+    status: 400,
+    title: 'Requête invalide',
+    description:
+      'Un paramètre est invalide. `errors[]` donne, pour chacun, un pointeur JSON (/params/…, /query/…, /body/…) et le message.',
+  },
+  'http-error': {
+    status: 400,
+    title: 'Requête refusée',
+    description:
+      'La requête a été refusée avant d’atteindre nos routes (par exemple une adresse mal formée).',
+  },
+  'not-found': {
+    status: 404,
+    title: 'Ressource introuvable',
+    description: 'Rien n’existe à cette adresse.',
+  },
+  'unknown-idcc': {
+    status: 404,
+    title: 'Convention inconnue',
+    description:
+      'L’IDCC ne correspond à aucune convention collective connue (liste du ministère, table SIRET-OPCO).',
+  },
+  'unknown-opco': {
+    status: 404,
+    title: 'OPCO inconnu',
+    description: 'Les identifiants d’OPCO sont listés par GET /v1/opcos.',
+  },
+  'unknown-company': {
+    status: 404,
+    title: 'Entreprise introuvable',
+    description:
+      'L’annuaire des entreprises ne connaît pas ce SIREN, ou ce SIRET n’est pas un de ses établissements.',
+  },
+  'too-many-requests': {
+    status: 429,
+    title: 'Trop de recherches',
+    description:
+      'Ce client a fait trop de recherches d’entreprises ; l’en-tête Retry-After dit quand réessayer.',
+  },
+  'internal-error': {
+    status: 500,
+    title: 'Erreur interne',
+    description:
+      'Une erreur inattendue, enregistrée côté serveur ; la réponse n’en donne aucun détail.',
+  },
+  'upstream-unavailable': {
+    status: 502,
+    title: 'Annuaire des entreprises indisponible',
+    description:
+      'L’annuaire des entreprises (recherche-entreprises.api.gouv.fr) est injoignable ou a répondu par une erreur.',
+  },
+  'upstream-malformed': {
+    status: 502,
+    title: 'Réponse illisible de l’annuaire',
+    description:
+      'L’annuaire des entreprises a renvoyé une réponse illisible ou d’une forme inattendue.',
+  },
+  'upstream-rate-limited': {
+    status: 503,
+    title: 'Annuaire des entreprises saturé',
+    description:
+      'L’annuaire limite le nombre de requêtes ; l’en-tête Retry-After dit quand réessayer.',
+  },
+  'reference-data-missing': {
+    status: 503,
+    title: 'Données de référence absentes',
+    description:
+      'La base ne contient pas encore les OPCO et les conventions : lancer `npm run db:import`.',
+  },
+  misconfigured: {
+    status: 503,
+    title: 'Service mal configuré',
+    description:
+      'Les variables du déploiement sont invalides ; le détail est dans le journal du service.',
+  },
+  'upstream-timeout': {
+    status: 504,
+    title: 'Annuaire des entreprises trop lent',
+    description:
+      'L’annuaire des entreprises n’a pas répondu à temps : chaque réponse arrive en moins de 5 s.',
+  },
+} as const
+
+export type ProblemSlug = keyof typeof PROBLEM_TYPES
