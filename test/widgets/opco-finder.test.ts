@@ -62,11 +62,6 @@ function message(element: GanapatiOpcoFinder): string {
   return text(part(element, 'message'))
 }
 
-/** URLs the page fetched, from Resource Timing: where a request went, whatever it answered. */
-function fetched(): string[] {
-  return performance.getEntriesByType('resource').map((entry) => entry.name)
-}
-
 function found(): { events: CustomEvent<OpcoFoundDetail>[] } {
   const seen = { events: [] as CustomEvent<OpcoFoundDetail>[] }
   const listener = (event: CustomEvent<OpcoFoundDetail>) => seen.events.push(event)
@@ -203,6 +198,17 @@ describe('<ganapati-opco-finder>', () => {
     equal(text(part(element, 'opco-name')), 'OPCO EP', 'OPCO of 0843')
     includes(text(part(element, 'steps')), 'à l’OPCO EP', 'OPCO EP step from its flyer')
     equal(field.getAttribute('aria-expanded'), 'false', 'listbox closed after the pick')
+  })
+
+  it('suggests conventions for an IDCC prefix as typed: 148 finds 1486', async () => {
+    const element = await finder()
+    await type(element, '148')
+    await waitForState(element, 'ready')
+    const options = optionTexts(element)
+    assert(
+      options.some((o) => o.includes('1486')),
+      `1486 in ${options}`,
+    )
   })
 
   it('closes the listbox on Tab, moving focus on', async () => {
@@ -563,9 +569,8 @@ describe('<ganapati-opco-finder>', () => {
   })
 
   it('looks a company suggestion without SIRET up by its SIREN, and names it by SIREN', async () => {
-    const { api } = await testEnv()
-    const seen = found()
-    const element = await finder()
+    const proxy = proxiedApi('no-siret')
+    const element = await finder('', proxy.url)
     // recherche-entreprises lists some companies without any establishment (siege.siret null);
     // the fake's recordings have none, so the suggestion is set as the API would send it.
     element.companies = [
@@ -586,8 +591,12 @@ describe('<ganapati-opco-finder>', () => {
     parts(element, 'option')[0]?.click()
     await waitForState(element, 'ready')
     equal(text(part(element, 'title')), 'OCTO-TECHNOLOGY', 'company looked up')
-    assert(fetched().includes(`${api}/v1/companies/418166096?lang=fr`), 'looked up by its SIREN')
-    await waitFor(() => seen.events[0], 'ganapati-opco-found')
+    const paths = (await proxy.requests()).map((r) => r.path)
+    deepEqual(
+      paths.filter((p) => p.startsWith('/v1/companies')),
+      ['/v1/companies/418166096?lang=fr'],
+      'looked up by its SIREN',
+    )
 
     // An answer without establishment, as the API sends when the directory knows none.
     const answer = element.result
@@ -664,12 +673,10 @@ describe('<ganapati-opco-finder>', () => {
 
   it('falls back to the script origin for an api attribute that is not http(s)', async () => {
     const element = await finder('value="1486"', 'javascript:alert(1)')
-    await waitFor(() => element.getAttribute('state') !== 'loading', 'the lookup to end')
-    // The test server is where this module came from; it has no API, but that is where it asked.
-    assert(
-      fetched().includes(`${location.origin}/v1/conventions/1486?lang=fr`),
-      'asked the script origin',
-    )
+    await waitForState(element, 'ready')
+    equal(text(part(element, 'opco-name')), 'Atlas', 'answered by the script origin')
+    const paths = (await proxiedApi('script-origin').requests()).map((r) => r.path)
+    assert(paths.includes('/v1/conventions/1486?lang=fr'), `asked the script origin: ${paths}`)
   })
 
   it('gives up on a request that does not answer, says so and offers a retry', async () => {

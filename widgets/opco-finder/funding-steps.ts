@@ -1,5 +1,8 @@
-/** Steps of a funding request (« demande de prise en charge ») per OPCO, from the Ganapati × OPCO flyers. */
-import type { OpcoId } from '../../api/contracts/opcos'
+/**
+ * Steps of a funding request (« demande de prise en charge ») as Ganapati runs it: the product's
+ * own process. Where the company files the request comes from the OPCO's data (its flyer).
+ */
+import type { Opco } from '../../api/contracts/opcos'
 import type { Lang } from '../shared/i18n'
 
 export type StepActor = 'ganapati' | 'company' | 'trainer'
@@ -9,56 +12,12 @@ export interface FundingStep {
   text: string
 }
 
-interface OpcoWording {
-  /** Short name for sentences; the API's name can be a whole tagline (AKTO). */
-  name: string
-  /** The name in a French sentence, with the article the flyers use (« l’OPCO EP »); `name` if none. */
-  fr?: string
-  /** Where the company files the PEC, when a flyer says it; otherwise the generic wording. */
-  where?: { fr: string; en: string }
-  /** The flyer only says the request goes to the OPCO: no online space or branch rules to add. */
-  direct?: true
-}
-
-const wordings: Record<OpcoId, OpcoWording> = {
-  afdas: { name: 'Afdas', fr: 'l’Afdas' },
-  // AKTO flyer + « Travailler avec AKTO »: the portal depends on the branch, moving to « Mon Espace ».
-  akto: {
-    name: 'AKTO',
-    where: {
-      fr: 'Vous déposez la demande de prise en charge et les documents sur le portail AKTO de votre branche (« Mon Espace »).',
-      en: 'You file the funding request and the documents on the AKTO portal of your branch (“Mon Espace”).',
-    },
-  },
-  // Atlas flyer: « les renvoie à ATLAS en ligne sur MyAtlas ».
-  atlas: {
-    name: 'Atlas',
-    where: {
-      fr: 'Vous envoyez la demande de prise en charge (formulaire de demande et programme) à Atlas, en ligne sur MyAtlas.',
-      en: 'You send the funding request (request form and programme) to Atlas, online on MyAtlas.',
-    },
-  },
-  constructys: { name: 'Constructys' },
-  ocapiat: { name: 'Ocapiat' },
-  'opco-2i': { name: 'OPCO 2i', fr: 'l’OPCO 2i' },
-  'opco-ep': { name: 'OPCO EP', fr: 'l’OPCO EP', direct: true },
-  'opco-mobilites': { name: 'OPCO Mobilités', fr: 'l’OPCO Mobilités' },
-  'opco-sante': { name: 'OPCO Santé', fr: 'l’OPCO Santé' },
-  opcommerce: { name: 'L’Opcommerce', direct: true },
-  uniformation: { name: 'Uniformation' },
-}
-
-/** Short display name of an OPCO (alternatives list, sentences). */
-export function opcoShortName(id: OpcoId | string): string {
-  return wordings[id as OpcoId]?.name ?? id
-}
-
 /** The request, from session validation to payment, as the company lives it. */
-export function fundingSteps(id: OpcoId, lang: Lang): FundingStep[] {
-  const { name, fr: the = name, where, direct } = wordings[id] ?? { name: id }
+export function fundingSteps(opco: Opco, lang: Lang): FundingStep[] {
   const fr = lang === 'fr'
+  const name = fr ? opco.nameInFrenchSentence : opco.shortName
   const send = fr
-    ? `Vous envoyez la demande de prise en charge et les documents à ${the}`
+    ? `Vous envoyez la demande de prise en charge et les documents à ${name}`
     : `You send the funding request and the documents to ${name}`
   return [
     {
@@ -69,13 +28,12 @@ export function fundingSteps(id: OpcoId, lang: Lang): FundingStep[] {
     },
     {
       actor: 'company',
+      // Without a flyer saying where, the OPCO's online space or the branch's own rules.
       text:
-        where?.[lang] ??
-        (direct
-          ? `${send}.`
-          : fr
-            ? `${send}, depuis son espace entreprise en ligne ou selon les modalités de votre branche.`
-            : `${send}, through its online company space or as your branch requires.`),
+        opco.fundingRequest?.channel?.[lang] ??
+        (fr
+          ? `${send}, depuis son espace entreprise en ligne ou selon les modalités de votre branche.`
+          : `${send}, through its online company space or as your branch requires.`),
     },
     {
       actor: 'company',
@@ -98,16 +56,8 @@ export function fundingSteps(id: OpcoId, lang: Lang): FundingStep[] {
     {
       actor: 'ganapati',
       text: fr
-        ? `Ganapati facture le financeur (votre entreprise et/ou ${the}, selon le choix de paiement). Prise en charge totale avec subrogation : vous n’avez rien à faire ; sinon vous payez Ganapati et ${the} vous rembourse.`
+        ? `Ganapati facture le financeur (votre entreprise et/ou ${name}, selon le choix de paiement). Prise en charge totale avec subrogation : vous n’avez rien à faire ; sinon vous payez Ganapati et ${name} vous rembourse.`
         : `Ganapati invoices the funder (your company and/or ${name}, as chosen). Full funding with subrogation: nothing to do; otherwise you pay Ganapati and ${name} reimburses you.`,
     },
   ]
-}
-
-/** L’Opcommerce flyer: « Seules les actions prévues, réalisées et dûment justifiées ouvrent droit au financement ». */
-export function fundingNote(id: OpcoId, lang: Lang): string | null {
-  if (id !== 'opcommerce') return null
-  return lang === 'fr'
-    ? 'Seules les actions prévues, réalisées et dûment justifiées ouvrent droit au financement par L’Opcommerce.'
-    : 'Only planned, completed and duly justified actions are funded by L’Opcommerce.'
 }

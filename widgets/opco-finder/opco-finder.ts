@@ -11,11 +11,19 @@ import type {
   ConventionSearchResult,
   ConventionSuggestion,
 } from '../../api/contracts/conventions'
-import type { Opco } from '../../api/contracts/opcos'
-import { ApiClient, ApiError, isAbort, scriptOrigin } from '../shared/api-client'
+import type { Opco, OpcoList } from '../../api/contracts/opcos'
+import {
+  ApiClient,
+  ApiError,
+  apiBase,
+  isAbort,
+  safeHttpUrl,
+  scriptOrigin,
+  type ApiErrorKind,
+} from '../shared/api-client'
 import { GanapatiElement } from '../shared/base-element'
 import { dictionaries, formatShare, toLang, type Lang } from '../shared/i18n'
-import { fundingNote, fundingSteps, opcoShortName } from './funding-steps'
+import { fundingSteps } from './funding-steps'
 import { styles } from './opco-finder.styles'
 
 export type FinderState = 'idle' | 'loading' | 'ready' | 'empty' | 'error'
@@ -29,13 +37,18 @@ const CONVENTION_DEBOUNCE_MS = 150
 const COMPANY_DEBOUNCE_MS = 400
 const MAX_CONVENTIONS = 8
 const MAX_COMPANIES = 5
+// The API rejects shorter company searches with a 400 (CompanySearchQuery in api/routes/companies.ts).
+const MIN_COMPANY_QUERY = 3
+// A company search answered 400 or 404 found nothing; any other failure means it is unavailable.
+const NO_COMPANY: ApiErrorKind[] = ['invalid', 'not-found']
 
 type Channel = 'conventions' | 'companies'
 
 type Query =
   | { kind: 'empty' }
   | { kind: 'number' }
-  | { kind: 'idcc'; value: string }
+  /** `value` zero-padded for a lookup, `prefix` as typed for suggestions (`148` → 1486 and 0148). */
+  | { kind: 'idcc'; value: string; prefix: string }
   | { kind: 'siret'; value: string }
   | { kind: 'siren'; value: string }
   | { kind: 'words'; value: string }
@@ -46,25 +59,38 @@ export function classifyQuery(raw: string): Query {
   const digits = text.replace(/[\s.\-]/g, '')
   if (!text) return { kind: 'empty' }
   if (!/^\d+$/.test(digits)) return { kind: 'words', value: text }
-  if (digits.length <= 4) return { kind: 'idcc', value: digits.padStart(4, '0') }
+  if (digits.length <= 4) return { kind: 'idcc', value: digits.padStart(4, '0'), prefix: digits }
   if (digits.length === 9) return { kind: 'siren', value: digits }
   if (digits.length === 14) return { kind: 'siret', value: digits }
   return { kind: 'number' }
 }
 
-/** Only http(s) links reach an href: neither a host page nor a data row may inject `javascript:`. */
-export function safeHttpUrl(value: string | null | undefined): string | null {
-  try {
-    const url = new URL(value ?? '')
-    return /^https?:$/.test(url.protocol) ? url.href : null
-  } catch {
-    return null
-  }
-}
-
 /** « 418 166 096 00069 »: SIRETs and SIRENs as printed on a Kbis. */
 function groupDigits(id: string): string {
-  return id.replace(/^(\d{3})(\d{3})(\d{3})/, '$1 $2 $3 ')
+  return id.replace(/^(\d{3})(\d{3})(\d{3})/, '$1 $2 $3 ').trim()
+}
+
+/** « SIRET 418 166 096 00069 », or « SIREN 418 166 096 » for a company known without establishment. */
+function companyId({ siren, siret }: { siren: string; siret: string | null }): string {
+  return siret ? `SIRET ${groupDigits(siret)}` : `SIREN ${groupDigits(siren)}`
+}
+
+/**
+ * OPCOs by id, per API base, for the alternatives and suggestions that only carry an id: one
+ * request for every finder of the page. A failed load is forgotten, so the next need retries it.
+ */
+const opcoCatalogs = new Map<string, Promise<Map<string, Opco>>>()
+
+function opcoCatalog(client: ApiClient): Promise<Map<string, Opco>> {
+  let catalog = opcoCatalogs.get(client.base)
+  if (!catalog) {
+    catalog = client
+      .get<OpcoList>('/v1/opcos')
+      .then(({ items }) => new Map(items.map((opco) => [opco.id, opco])))
+    catalog.catch(() => opcoCatalogs.delete(client.base))
+    opcoCatalogs.set(client.base, catalog)
+  }
+  return catalog
 }
 
 const count = (n: number, one: string, many: string) => (n ? `${n} ${n > 1 ? many : one}` : '')
@@ -83,6 +109,7 @@ const t = dictionaries({
     companiesDown:
       'La recherche d’entreprises ne répond pas : seules les conventions sont proposées.',
     noConvention: (q: string) => `Aucune convention ne correspond à « ${q} ».`,
+    noMatch: (q: string) => `Aucune convention ni entreprise ne correspond à « ${q} ».`,
     noCompany: (q: string) => `Aucune entreprise ne correspond à « ${q} ».`,
     emptyHint:
       'Le code IDCC (4 chiffres) figure sur le bulletin de paie, à côté de la convention collective. Vous pouvez aussi chercher votre entreprise par son SIRET (14 chiffres, sur vos factures ou votre extrait Kbis).',
@@ -122,6 +149,7 @@ const t = dictionaries({
       `${[count(conventions, 'agreement', 'agreements'), count(companies, 'company', 'companies')].filter(Boolean).join(' and ')}. Arrows to browse, Enter to choose.`,
     companiesDown: 'The company search is not responding: only agreements are listed.',
     noConvention: (q: string) => `No collective agreement matches “${q}”.`,
+    noMatch: (q: string) => `No collective agreement or company matches “${q}”.`,
     noCompany: (q: string) => `No company matches “${q}”.`,
     emptyHint:
       'The IDCC code (4 digits) is printed on payslips, next to the collective agreement. You can also search your company by its SIRET (14 digits, on your invoices or Kbis extract).',
@@ -163,6 +191,8 @@ interface Notice {
   tone: 'empty' | 'error' | 'info'
   text: string
   retry?: boolean
+  /** The message is about the input's value: aria-invalid until the visitor edits it. */
+  invalid?: boolean
 }
 
 /**
@@ -170,7 +200,7 @@ interface Notice {
  * @summary Finds the OPCO of a company from its IDCC, its convention's name, its SIRET/SIREN or
  * its name, with a confidence, the reason, the funding-request steps and a link to an advisor.
  *
- * @event ganapati-opco-found - A result with an OPCO is shown. `detail: { opcoId, idcc, siret, confidence }`; `siret` is null for a convention search.
+ * @event ganapati-opco-found - A result with an OPCO is shown. `detail: { opcoId, idcc, siret, confidence }`; `siret` is null for a convention search, and for a company the directory knows without establishment.
  *
  * @csspart base - The root wrapper.
  * @csspart form - The search form.
@@ -225,6 +255,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     active: { state: true },
     result: { state: true },
     notice: { state: true },
+    opcos: { state: true },
     api: {},
     locale: { attribute: 'lang' },
     value: {},
@@ -250,8 +281,13 @@ export class GanapatiOpcoFinder extends GanapatiElement {
   declare result: Result | null
   /** The empty, error or info message shown, if any. */
   declare notice: Notice | null
+  /** OPCOs by id once GET /v1/opcos answered, to name the ids of suggestions and alternatives. */
+  declare opcos: Map<string, Opco> | null
 
-  /** Origin of the Ganapati API; defaults to the origin this script was loaded from. */
+  /**
+   * Ganapati API: an http(s) origin, with a path prefix if the API is served under one
+   * (`https://x.example/ganapati`); by default, and for anything else, the script's origin.
+   */
   declare api: string
   /** Interface language (`lang` attribute): `fr` (default) or `en`. */
   declare locale: string | null
@@ -270,7 +306,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
   /** A conventions-search failure, kept until the listbox settles to tell empty from error. */
   #failure: unknown = null
   #retry: (() => unknown) | null = null
-  /** recherche-entreprises failed for the last words: only conventions are suggested. */
+  /** The company search failed for this round's words: only conventions are suggested. */
   #companiesDown = false
 
   constructor() {
@@ -282,6 +318,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     this.active = -1
     this.result = null
     this.notice = null
+    this.opcos = null
     this.api = scriptOrigin
     this.locale = null
     this.value = ''
@@ -294,8 +331,23 @@ export class GanapatiOpcoFinder extends GanapatiElement {
   }
 
   get #client(): ApiClient {
-    if (this.#apiClient?.origin !== this.api) this.#apiClient = new ApiClient(this.api)
+    const base = apiBase(this.api)
+    if (this.#apiClient?.base !== base) this.#apiClient = new ApiClient(base)
     return this.#apiClient
+  }
+
+  /** Short name of an OPCO known by its id only; the id itself until GET /v1/opcos answers. */
+  #opcoName(id: string): string {
+    return this.opcos?.get(id)?.shortName ?? id
+  }
+
+  /** Names the OPCO ids once GET /v1/opcos answers; until then, or if it fails, ids are shown. */
+  #loadOpcos() {
+    if (this.opcos) return
+    opcoCatalog(this.#client).then(
+      (opcos) => (this.opcos = opcos),
+      () => {},
+    )
   }
 
   get #options(): Option[] {
@@ -342,6 +394,12 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     this.open = false
   }
 
+  #handleRetry() {
+    // The button goes away while the lookup runs: keyboard focus must not fall to <body>.
+    this.#input.focus()
+    this.#retry?.()
+  }
+
   #handleOptionClick(index: number) {
     this.#pick(index)
     this.#input.focus()
@@ -355,8 +413,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
 
   override disconnectedCallback() {
     super.disconnectedCallback()
-    this.#cancelSuggestions()
-    this.#apiClient?.cancel()
+    this.#cancel()
   }
 
   protected override willUpdate(changed: PropertyValues<this>) {
@@ -379,15 +436,19 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     const q = classifyQuery(raw)
     const d = t(this.#language)
     this.text = raw
-    this.#cancelSuggestions()
+    this.#cancel()
     if (q.kind === 'empty') return this.#show(null, { tone: 'info', text: d.typeSomething }, 'idle')
-    if (q.kind === 'number') return this.#show(null, { tone: 'error', text: d.badNumber }, 'error')
+    if (q.kind === 'number') {
+      return this.#show(null, { tone: 'error', text: d.badNumber, invalid: true }, 'error')
+    }
     if (q.kind === 'idcc') return this.#lookUpConvention(q.value)
     if (q.kind !== 'words') return this.#lookUpCompany(q.value, groupDigits(q.value))
+    const companies = q.value.length >= MIN_COMPANY_QUERY
+    if (!companies) this.companies = []
     this.state = 'loading'
     const done = await Promise.all([
       this.#fetch('conventions', q.value),
-      this.#fetch('companies', q.value),
+      !companies || this.#fetch('companies', q.value),
     ])
     if (!done.every(Boolean)) return
     if (this.#options.length === 1) return this.#pick(0)
@@ -397,7 +458,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
   /** Empties the field and the result, back to idle. */
   clear(): void {
     this.text = ''
-    this.#cancelSuggestions()
+    this.#cancel()
     this.conventions = this.companies = []
     this.open = false
     this.#show(null, null, 'idle')
@@ -412,12 +473,14 @@ export class GanapatiOpcoFinder extends GanapatiElement {
   /** Suggestions as the visitor types: conventions for an IDCC prefix or words, companies for words. */
   #suggest() {
     const q = classifyQuery(this.text)
-    this.#cancelSuggestions()
+    this.#cancel()
     this.active = -1
+    // The value a message called invalid is gone.
+    if (this.notice?.invalid) this.notice = null
     const words = q.kind === 'words' ? q.value : ''
-    if (q.kind === 'idcc') this.#schedule('conventions', CONVENTION_DEBOUNCE_MS, q.value)
+    if (q.kind === 'idcc') this.#schedule('conventions', CONVENTION_DEBOUNCE_MS, q.prefix)
     if (words.length > 1) this.#schedule('conventions', CONVENTION_DEBOUNCE_MS, words)
-    if (words.length > 2) this.#schedule('companies', COMPANY_DEBOUNCE_MS, words)
+    if (words.length >= MIN_COMPANY_QUERY) this.#schedule('companies', COMPANY_DEBOUNCE_MS, words)
     else this.companies = []
     if (this.#pending.size) {
       this.state = 'loading'
@@ -438,20 +501,25 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     )
   }
 
-  #cancelSuggestions() {
+  /**
+   * Starts afresh: drops the suggestions scheduled or in flight, what the last round learnt, and
+   * the lookup in flight, whose answer would be for a query the visitor has abandoned.
+   */
+  #cancel() {
     for (const timer of this.#timers) clearTimeout(timer)
     this.#timers = []
     this.#pending.clear()
-    this.#apiClient?.cancel('conventions')
-    this.#apiClient?.cancel('companies')
+    this.#failure = null
+    this.#companiesDown = false
+    this.#apiClient?.cancel()
   }
 
   /** Fetches one suggestion channel; false when a newer keystroke superseded it. */
   async #fetch(channel: Channel, q: string): Promise<boolean> {
     this.#pending.add(channel)
-    if (channel === 'companies') this.#companiesDown = false
     try {
       if (channel === 'conventions') {
+        this.#loadOpcos()
         const body = await this.#client.get<ConventionSearchResult>(
           '/v1/conventions',
           { q, limit: MAX_CONVENTIONS },
@@ -465,9 +533,12 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     } catch (error) {
       if (isAbort(error)) return false
       this[channel] = []
-      // Conventions still answer when recherche-entreprises is down: say so, do not fail.
-      if (channel === 'companies') this.#companiesDown = true
-      else this.#failure = error
+      // Conventions still answer when recherche-entreprises is down: say so, do not fail. Any
+      // other company-search error (a 400 for words the API refuses) is just no company.
+      if (channel === 'conventions') this.#failure = error
+      else if (!(error instanceof ApiError && NO_COMPANY.includes(error.kind))) {
+        this.#companiesDown = true
+      }
     }
     this.#pending.delete(channel)
     return true
@@ -491,7 +562,9 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     } else if (failure || this.#companiesDown) {
       this.#fail(failure ?? new ApiError('upstream', 502))
     } else {
-      this.#show(null, { tone: 'empty', text: d.noConvention(text) }, 'empty')
+      const q = classifyQuery(text)
+      const both = q.kind === 'words' && q.value.length >= MIN_COMPANY_QUERY
+      this.#show(null, { tone: 'empty', text: d[both ? 'noMatch' : 'noConvention'](text) }, 'empty')
     }
   }
 
@@ -500,7 +573,8 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     if (!option) return
     if ('siret' in option) {
       this.text = option.name
-      void this.#lookUpCompany(option.siret, option.name)
+      // The directory may know a company without any establishment: look it up by its SIREN.
+      void this.#lookUpCompany(option.siret ?? option.siren, option.name)
     } else {
       this.text = option.idcc
       void this.#lookUpConvention(option.idcc)
@@ -509,10 +583,11 @@ export class GanapatiOpcoFinder extends GanapatiElement {
 
   async #lookUp(path: string, retry: () => unknown, missing: string) {
     this.#retry = retry
-    this.#cancelSuggestions()
+    this.#cancel()
     this.conventions = this.companies = []
     this.open = false
     this.#show(null, null, 'loading')
+    this.#loadOpcos()
     let result: Result
     try {
       // The API words its `reason` in the widget's language.
@@ -551,7 +626,8 @@ export class GanapatiOpcoFinder extends GanapatiElement {
   #fail(error: unknown) {
     const problem = error instanceof ApiError ? error : new ApiError('server', null)
     const text = problem.describe(this.#language)
-    this.#show(null, { tone: 'error', text, retry: problem.kind !== 'invalid' }, 'error')
+    const invalid = problem.kind === 'invalid'
+    this.#show(null, { tone: 'error', text, retry: !invalid, invalid }, 'error')
   }
 
   #renderOption(option: Option, index: number) {
@@ -570,7 +646,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
         >${
           company
             ? `${option.postcode ?? ''} ${option.city ?? ''}`
-            : option.opcoId && opcoShortName(option.opcoId)
+            : option.opcoId && this.#opcoName(option.opcoId)
         }</span
       >
     </div>`
@@ -588,7 +664,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
   }
 
   #renderNotice(notice: Notice, d: Dictionary) {
-    return html`<div class="notice notice--${notice.tone}" part="message">
+    return html`<div id="message" class="notice notice--${notice.tone}" part="message">
       <p class="notice-text">${notice.text}</p>
       ${notice.tone === 'empty' ? html`<p class="muted">${d.emptyHint}</p>` : nothing}
       ${
@@ -597,7 +673,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
               class="button button--secondary"
               part="button"
               type="button"
-              @click=${() => this.#retry?.()}
+              @click=${this.#handleRetry}
             >
               ${d.retry}
             </button>`
@@ -625,7 +701,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     }: { opco: Opco | null; confidence: Confidence | null; reason: string },
     alternatives: ConventionAnswer['alternatives'] = [],
   ) {
-    const short = opco ? opcoShortName(opco.id) : d.noOpco
+    const short = opco?.shortName ?? d.noOpco
     const criteria = safeHttpUrl(opco?.fundingCriteriaUrl)
     return html`<section class="opco" aria-labelledby="opco-heading">
       <h3 class="section-label" id="opco-heading">${d.yourOpco}</h3>
@@ -646,7 +722,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
           ? html`<p class="muted">
               ${d.alternatives}
               ${alternatives
-                .map((a) => `${opcoShortName(a.opcoId)} (${formatShare(a.share, this.#language)})`)
+                .map((a) => `${this.#opcoName(a.opcoId)} (${formatShare(a.share, this.#language)})`)
                 .join(', ')}
             </p>`
           : nothing
@@ -667,12 +743,13 @@ export class GanapatiOpcoFinder extends GanapatiElement {
   }
 
   #renderSteps(d: Dictionary, opco: Opco | null) {
-    const note = opco && fundingNote(opco.id, this.#language)
+    // A condition the OPCO's flyer states (L’Opcommerce: only justified actions are funded).
+    const note = opco?.fundingRequest?.note?.[this.#language]
     return opco
       ? html`<section class="steps" aria-labelledby="steps-heading">
           <h3 class="section-label" id="steps-heading">${d.steps}</h3>
           <ol class="step-list" part="steps">
-            ${fundingSteps(opco.id, this.#language).map(
+            ${fundingSteps(opco, this.#language).map(
               (step) =>
                 html`<li class="step">
                   <span class="actor actor--${step.actor}">${d.actors[step.actor]}</span>
@@ -692,7 +769,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     return html`<article class="card" part="card" aria-labelledby="card-title">
       <header class="card-header">
         <p class="section-label">
-          ${company ? `${d.company} · SIRET ${groupDigits(company.siret)}` : `${d.convention} · IDCC`}
+          ${company ? `${d.company} · ${companyId(company)}` : `${d.convention} · IDCC`}
           ${convention ? html`<span class="code">${convention.idcc}</span>` : nothing}
         </p>
         <h2 class="card-title" part="title" id="card-title">
@@ -715,7 +792,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
                     html`<li class="convention ${c.idcc === chosen ? 'convention--chosen' : ''}">
                       <span class="code">${c.idcc}</span>
                       <span>${c.title ?? d.untitled}</span>
-                      <strong>${c.opco ? opcoShortName(c.opco.id) : d.noOpco}</strong>
+                      <strong>${c.opco?.shortName ?? d.noOpco}</strong>
                       ${c.idcc === chosen ? html`<span class="chosen">${d.chosen}</span>` : nothing}
                     </li>`,
                 )}
@@ -766,7 +843,8 @@ export class GanapatiOpcoFinder extends GanapatiElement {
               aria-expanded=${this.open}
               aria-controls="listbox"
               aria-activedescendant=${this.open && this.active >= 0 ? `option-${this.active}` : nothing}
-              aria-describedby="hint"
+              aria-invalid=${this.notice?.invalid ? 'true' : nothing}
+              aria-describedby=${this.notice?.tone === 'error' ? 'hint message' : 'hint'}
               placeholder=${d.placeholder}
               .value=${this.text}
               @input=${this.#handleInput}

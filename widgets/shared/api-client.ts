@@ -2,7 +2,14 @@
 import type { Lang } from './i18n'
 
 export type ApiErrorKind =
-  'offline' | 'network' | 'invalid' | 'not-found' | 'rate-limited' | 'upstream' | 'server'
+  | 'offline'
+  | 'network'
+  | 'timeout'
+  | 'invalid'
+  | 'not-found'
+  | 'rate-limited'
+  | 'upstream'
+  | 'server'
 
 /** RFC 9457 body as the API sends it; every field optional because a proxy may answer instead. */
 export interface Problem {
@@ -18,6 +25,7 @@ const messages: Record<Lang, Record<ApiErrorKind, string>> = {
   fr: {
     offline: 'Vous êtes hors ligne. Vérifiez votre connexion internet puis réessayez.',
     network: 'Le service Ganapati est injoignable pour le moment. Réessayez dans un instant.',
+    timeout: 'Le service Ganapati met trop de temps à répondre. Réessayez dans un instant.',
     invalid: 'La recherche n’est pas valide.',
     'not-found': 'Aucun résultat ne correspond à cette recherche.',
     'rate-limited':
@@ -28,7 +36,8 @@ const messages: Record<Lang, Record<ApiErrorKind, string>> = {
   en: {
     offline: 'You are offline. Check your internet connection, then try again.',
     network: 'The Ganapati service cannot be reached right now. Try again in a moment.',
-    invalid: 'This search is not valid.',
+    timeout: 'The Ganapati service is taking too long to answer. Try again in a moment.',
+    invalid: 'This search is not valid: check the number or the words you typed.',
     'not-found': 'Nothing matches this search.',
     'rate-limited': 'Too many searches in a short time. Wait a few seconds, then try again.',
     upstream: 'The company search service is not responding. Try again in a moment.',
@@ -47,9 +56,15 @@ export class ApiError extends Error {
     super(messages.fr[kind])
   }
 
-  /** The sentence to show: the API's own detail for a 400 (it names the wrong field), else ours. */
+  /**
+   * The sentence to show. A French 400 shows the API's own detail, which names the wrong field;
+   * the API words `reason`s per `?lang=` but not validation details, so other languages get ours.
+   */
   describe(lang: Lang): string {
-    return (this.kind === 'invalid' && this.problem?.detail) || messages[lang][this.kind]
+    return (
+      (lang === 'fr' && this.kind === 'invalid' && this.problem?.detail) ||
+      messages[lang][this.kind]
+    )
   }
 }
 
@@ -75,64 +90,17 @@ async function readProblem(response: Response): Promise<Problem | null> {
   }
 }
 
-// A lookup that hangs is worse than an error the visitor can retry.
-const TIMEOUT_MS = 20_000
+// A lookup that hangs is worse than an error the visitor can retry. The API itself answers within
+// 5 s: recherche-entreprises gets 3.5 s after at most 1 s in its queue (api/services/recherche-entreprises.ts).
+const TIMEOUT_MS = 8_000
 
-export class ApiClient {
-  readonly #controllers = new Map<string, AbortController>()
-
-  constructor(readonly origin: string) {}
-
-  /**
-   * GETs JSON from the API. Requests sharing a `channel` supersede each other: starting one
-   * aborts the previous, so a slow answer to an old keystroke never overwrites a newer one.
-   */
-  async get<T>(
-    path: string,
-    params: Record<string, string | number | undefined> = {},
-    channel?: string,
-  ): Promise<T> {
-    const url = new URL(path, this.origin)
-    for (const [key, value] of Object.entries(params)) {
-      if (value !== undefined && value !== '') url.searchParams.set(key, String(value))
-    }
-    const controller = new AbortController()
-    if (channel) {
-      this.#controllers.get(channel)?.abort()
-      this.#controllers.set(channel, controller)
-    }
-    if (!navigator.onLine) throw new ApiError('offline', null)
-    let response: Response
-    try {
-      response = await fetch(url, {
-        headers: { accept: 'application/json' },
-        credentials: 'omit',
-        signal: AbortSignal.any([controller.signal, AbortSignal.timeout(TIMEOUT_MS)]),
-      })
-    } catch (error) {
-      if (controller.signal.aborted) throw error
-      // The connection may drop while the request is in flight.
-      throw new ApiError(navigator.onLine ? 'network' : 'offline', null)
-    }
-    if (!response.ok) {
-      throw new ApiError(kindOf(response.status), response.status, await readProblem(response))
-    }
-    try {
-      return (await response.json()) as T
-    } catch (error) {
-      if (controller.signal.aborted) throw error
-      throw new ApiError('server', response.status)
-    }
-  }
-
-  /** Aborts the request in flight on a channel, or every request when no channel is given. */
-  cancel(channel?: string): void {
-    for (const [name, controller] of this.#controllers) {
-      if (channel === undefined || name === channel) {
-        controller.abort()
-        this.#controllers.delete(name)
-      }
-    }
+/** Only http(s) links reach an href or a fetch: neither a host page nor a data row may inject `javascript:`. */
+export function safeHttpUrl(value: string | null | undefined): string | null {
+  try {
+    const url = new URL(value ?? '')
+    return /^https?:$/.test(url.protocol) ? url.href : null
+  } catch {
+    return null
   }
 }
 
@@ -145,3 +113,81 @@ export const scriptOrigin: string = (() => {
     return location.origin
   }
 })()
+
+/**
+ * Where the API lives, from a host page's `api` attribute: an http(s) URL, with its path kept as a
+ * prefix (`https://x.example/ganapati` behind a partner's proxy) but no query, hash or final slash;
+ * anything else falls back to the script's origin.
+ */
+export function apiBase(value: string | null | undefined): string {
+  return (
+    safeHttpUrl(value)
+      ?.replace(/[?#].*/, '')
+      .replace(/\/+$/, '') ?? scriptOrigin
+  )
+}
+
+export class ApiClient {
+  readonly #controllers = new Map<string, AbortController>()
+
+  /** `base` comes from apiBase(): an origin, or an origin and a path prefix. */
+  constructor(readonly base: string) {}
+
+  /**
+   * GETs JSON from the API. Requests sharing a `channel` supersede each other: starting one
+   * aborts the previous, so a slow answer to an old keystroke never overwrites a newer one.
+   */
+  async get<T>(
+    path: string,
+    params: Record<string, string | number | undefined> = {},
+    channel?: string,
+  ): Promise<T> {
+    const url = new URL(this.base + path)
+    for (const [key, value] of Object.entries(params)) {
+      if (value !== undefined && value !== '') url.searchParams.set(key, String(value))
+    }
+    const controller = new AbortController()
+    if (channel) {
+      this.#controllers.get(channel)?.abort()
+      this.#controllers.set(channel, controller)
+    }
+    if (!navigator.onLine) throw new ApiError('offline', null)
+    // One controller and a timer, not AbortSignal.any/timeout: Safari has `any` only since 17.4.
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, TIMEOUT_MS)
+    let response: Response | undefined
+    try {
+      response = await fetch(url, {
+        headers: { accept: 'application/json' },
+        credentials: 'omit',
+        signal: controller.signal,
+      })
+      if (response.ok) return (await response.json()) as T
+      throw new ApiError(kindOf(response.status), response.status, await readProblem(response))
+    } catch (error) {
+      if (timedOut) throw new ApiError('timeout', null)
+      // Superseded at any stage, even while reading an error's body: never shown.
+      if (controller.signal.aborted) throw new DOMException('Superseded', 'AbortError')
+      if (error instanceof ApiError) throw error
+      // No response: the connection failed or dropped in flight. A response: its body was not JSON.
+      throw response
+        ? new ApiError('server', response.status)
+        : new ApiError(navigator.onLine ? 'network' : 'offline', null)
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  /** Aborts the request in flight on a channel, or on every channel when none is given. */
+  cancel(channel?: string): void {
+    for (const [name, controller] of this.#controllers) {
+      if (channel === undefined || name === channel) {
+        controller.abort()
+        this.#controllers.delete(name)
+      }
+    }
+  }
+}

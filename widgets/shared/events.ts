@@ -7,7 +7,7 @@ export interface OpcoFoundDetail {
   opcoId: OpcoId
   /** Zero-padded IDCC of the convention that decided the OPCO. */
   idcc: string
-  /** Null when the visitor searched a convention rather than a company. */
+  /** Null when the visitor searched a convention, or for a company the directory knows without establishment. */
   siret: string | null
   confidence: Confidence | null
 }

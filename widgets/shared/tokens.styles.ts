@@ -20,7 +20,7 @@ export const tokens = css`
     --ganapati-color-danger-bg: #fde6e3;
     --ganapati-radius: 12px;
     --ganapati-radius-small: 8px;
-    /* Every browser that runs the bundle (AbortSignal.any, container queries) has system-ui. */
+    /* Every browser that runs the bundle (container queries, :has()) has system-ui. */
     --ganapati-font-family: system-ui, sans-serif;
     --ganapati-font-size: 1rem;
     --ganapati-spacing: 1rem;
