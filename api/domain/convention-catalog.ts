@@ -99,12 +99,18 @@ export class ConventionCatalog {
 
   /** The same query gives the same (frozen) array, so callers may cache what they derive from it. */
   search(query: string, limit: number): readonly ConventionSuggestion[] {
-    const key = `${limit}|${/^\d+$/.test(query.trim()) ? query.trim() : queryWords(query).join(' ')}`
-    const known = this.#searches.get(key)
+    // The query as typed first (no normalising on a hit), then its normalised form.
+    const asTyped = `${limit}|${query}`
+    const known = this.#searches.get(asTyped)
     if (known) return known
-    const items = Object.freeze(this.#scan(query, limit)) as ConventionSuggestion[]
+    const trimmed = query.trim()
+    const normalised = `${limit}|${/^\d+$/.test(trimmed) ? trimmed : queryWords(query).join(' ')}`
+    const items =
+      this.#searches.get(normalised) ??
+      (Object.freeze(this.#scan(query, limit)) as ConventionSuggestion[])
     if (this.#searches.size >= SEARCH_MEMO_ENTRIES) this.#searches.clear()
-    this.#searches.set(key, items)
+    this.#searches.set(normalised, items)
+    this.#searches.set(asTyped, items)
     return items
   }
 
