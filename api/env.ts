@@ -21,6 +21,8 @@ export type Config = z.infer<typeof ConfigSchema>
 
 export const NodeConfigSchema = ConfigSchema.extend({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  /** All interfaces by default, as a server in a container needs; 127.0.0.1 keeps it local. */
+  HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.string().min(1).default('file:.data/ganapati.db'),
 })
 export type NodeConfig = z.infer<typeof NodeConfigSchema>

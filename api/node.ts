@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   const config = parseConfig(NodeConfigSchema, process.env)
   const server = await startServer({
     port: config.PORT,
-    hostname: process.env.HOST ?? '0.0.0.0',
+    hostname: config.HOST,
     databaseUrl: config.DATABASE_URL,
     databaseAuthToken: config.DATABASE_AUTH_TOKEN,
     rechercheEntreprisesUrl: config.RECHERCHE_ENTREPRISES_URL,
