@@ -1,0 +1,151 @@
+/**
+ * Apprenticeship: what the OPCO funds (the NPEC, cut for distance learning, less the employer's
+ * participation), what the employer pays, and the State's hiring aid — pure, money in cents.
+ */
+import type { FundingRule, HeadcountClass } from '../../contracts/funding-rules'
+import type { OpcoId } from '../../contracts/opcos'
+import type { SimulationLine, SimulationResult } from '../../contracts/simulations'
+import { ruleInForce } from './rule-selection'
+
+export interface ApprentissageInput {
+  /** Date the contract was concluded (YYYY-MM-DD): picks the rules in force. */
+  date: string
+  headcount: number
+  /** Certification level, 3 (CAP) to 7 (master). */
+  level: number
+  priceCents: number
+  /** The contract's NPEC (France compétences referential, certification × branch). */
+  npecCents: number
+  rqth: boolean
+  /** Share of the CFA training done at a distance, in percent. */
+  distanceLearningPercent: number
+  opcoId: OpcoId | null
+  idcc: string | null
+}
+
+/** The 250-employee threshold of the hiring-aid decrees, as data brackets name it. */
+const LARGE_COMPANY_HEADCOUNT = 250
+
+const sourceOf = (rule: FundingRule) => ({ url: rule.source.url, date: rule.source.date })
+
+function headcountFits(bracket: HeadcountClass, headcount: number): boolean {
+  if (bracket === 'any') return true
+  return bracket === 'lt250'
+    ? headcount < LARGE_COMPANY_HEADCOUNT
+    : headcount >= LARGE_COMPANY_HEADCOUNT
+}
+
+/** The NPEC the OPCO funds: cut by the distance-learning rule when it applies, never below its floor. */
+function fundedNpec(
+  input: ApprentissageInput,
+  rules: readonly FundingRule[],
+  scope: { opcoId: OpcoId | null; idcc: string | null },
+) {
+  const cut = ruleInForce(rules, 'npec-distance-reduction', 'apprentissage', input.date, scope)
+  if (!cut || input.distanceLearningPercent < cut.params.minDistancePercent) {
+    return { npecCents: input.npecCents, rule: null }
+  }
+  const reduced = Math.round((input.npecCents * (100 - cut.params.reductionPercent)) / 100)
+  return {
+    npecCents: Math.min(input.npecCents, Math.max(cut.params.floorCents, reduced)),
+    rule: cut,
+  }
+}
+
+export function simulateApprentissage(
+  input: ApprentissageInput,
+  rules: readonly FundingRule[],
+): SimulationResult {
+  const scope = { opcoId: input.opcoId, idcc: input.idcc }
+  const lines: SimulationLine[] = []
+  const warnings: string[] = []
+
+  const npec = fundedNpec(input, rules, scope)
+  // The OPCO pays the CFA the NPEC, and never more than the training costs.
+  const npecFunded = Math.min(input.priceCents, npec.npecCents)
+  lines.push({
+    label: npec.rule
+      ? `Prise en charge OPCO : NPEC minoré de ${npec.rule.params.reductionPercent} % (formation à distance)`
+      : 'Prise en charge OPCO : NPEC du contrat',
+    amountCents: npecFunded,
+    payer: 'opco',
+    ruleId: npec.rule?.id ?? null,
+    source: npec.rule ? sourceOf(npec.rule) : null,
+  })
+
+  const aboveNpec = input.priceCents - npecFunded
+  if (aboveNpec > 0) {
+    lines.push({
+      label: 'Reste à charge : prix au-delà du NPEC',
+      amountCents: aboveNpec,
+      payer: 'employer',
+      ruleId: null,
+      source: null,
+    })
+  }
+
+  const participation = ruleInForce(
+    rules,
+    'employer-participation',
+    'apprentissage',
+    input.date,
+    scope,
+  )
+  if (participation && input.level >= participation.params.minLevel) {
+    const amount = Math.min(participation.params.amountCents, npecFunded)
+    lines.push(
+      {
+        label: `Participation obligatoire de l'employeur (niveau ${participation.params.minLevel} et plus), déduite de la prise en charge OPCO`,
+        amountCents: -amount,
+        payer: 'opco',
+        ruleId: participation.id,
+        source: sourceOf(participation),
+      },
+      {
+        label: `Participation obligatoire de l'employeur (niveau ${participation.params.minLevel} et plus), facturée par le CFA`,
+        amountCents: amount,
+        payer: 'employer',
+        ruleId: participation.id,
+        source: sourceOf(participation),
+      },
+    )
+  }
+
+  const aid = ruleInForce(rules, 'hiring-aid', 'apprentissage', input.date, scope)
+  const bracket = aid?.params.brackets.find(
+    (candidate) =>
+      headcountFits(candidate.headcount, input.headcount) &&
+      (candidate.minLevel === null || input.level >= candidate.minLevel) &&
+      (candidate.maxLevel === null || input.level <= candidate.maxLevel) &&
+      (candidate.rqth === null || candidate.rqth === input.rqth),
+  )
+  if (aid && bracket) {
+    lines.push({
+      label: "Aide de l'État à l'embauche d'un apprenti (1re année)",
+      amountCents: bracket.amountCents,
+      payer: 'state',
+      ruleId: aid.id,
+      source: sourceOf(aid),
+    })
+  } else {
+    warnings.push(
+      aid
+        ? "Aucune aide de l'État à l'embauche pour ce contrat : la taille de l'entreprise ou le niveau visé n'y ouvre pas droit."
+        : "Aucune aide de l'État à l'embauche connue pour un contrat conclu à cette date.",
+    )
+  }
+
+  const total = (payer: SimulationLine['payer']) =>
+    lines.filter((line) => line.payer === payer).reduce((sum, line) => sum + line.amountCents, 0)
+  return {
+    scheme: 'apprentissage',
+    date: input.date,
+    opcoId: input.opcoId,
+    totalCostCents: input.priceCents,
+    opcoFundingCents: total('opco'),
+    employerCostCents: total('employer'),
+    stateAidCents: total('state'),
+    lines,
+    warnings,
+  }
+}
