@@ -1,0 +1,133 @@
+/**
+ * Schemes funded by the hour: contrat de professionnalisation, Pro-A and tutor training. The OPCO
+ * pays hours × the rate in force (the branch's, else the legal default), never more than the price.
+ */
+import type { OpcoId } from '../../contracts/opcos'
+import type { SimulationLine, SimulationResult } from '../../contracts/simulations'
+import type { FundingRule } from '../../contracts/funding-rules'
+import { ofName } from '../reason-text'
+import { formatEuros } from './money'
+import { ruleInForce } from './rule-selection'
+
+export type HourlyScheme = 'contrat-pro' | 'pro-a' | 'tutor-training'
+
+export interface HourlyInput {
+  scheme: HourlyScheme
+  /** Date the contract (or training) starts, YYYY-MM-DD: picks the rule in force. */
+  date: string
+  hours: number
+  priceCents: number
+  /** Priority public (no qualification, minima sociaux, ex-CUI): a higher default rate. */
+  priorityPublic: boolean
+  /** The branch's hourly rate when the user knows it; otherwise the rule in force applies. */
+  centsPerHour: number | null
+  opcoId: OpcoId | null
+  idcc: string | null
+}
+
+/** Where to read the OPCO's own criteria when no figure is known. */
+export interface OpcoCriteria {
+  name: string
+  fundingCriteriaUrl: string | null
+  website: string | null
+}
+
+const SCHEME_LABEL: Record<HourlyScheme, string> = {
+  'contrat-pro': 'contrat de professionnalisation',
+  'pro-a': 'Pro-A',
+  'tutor-training': 'formation du tuteur',
+}
+
+function criteriaHint(opco: OpcoCriteria | null): string {
+  if (!opco) return 'Consultez les critères de prise en charge de votre OPCO.'
+  const page = opco.fundingCriteriaUrl ?? opco.website
+  return page
+    ? `Consultez les critères ${ofName(opco.name)} : ${page}`
+    : `Consultez les critères ${ofName(opco.name)}.`
+}
+
+function unknownFigure(input: HourlyInput, opco: OpcoCriteria | null): SimulationResult {
+  return {
+    scheme: input.scheme,
+    date: input.date,
+    opcoId: input.opcoId,
+    totalCostCents: input.priceCents,
+    opcoFundingCents: null,
+    employerCostCents: null,
+    stateAidCents: 0,
+    lines: [],
+    warnings: [
+      `Aucun forfait connu pour la ${SCHEME_LABEL[input.scheme]} ${opco ? `chez ${opco.name} ` : ''}à cette date : le montant pris en charge n'est pas estimé. ${criteriaHint(opco)}`,
+    ],
+  }
+}
+
+export function simulateHourly(
+  input: HourlyInput,
+  rules: readonly FundingRule[],
+  opco: OpcoCriteria | null,
+): SimulationResult {
+  const scope = { opcoId: input.opcoId, idcc: input.idcc }
+  const rule = ruleInForce(rules, 'hourly-rate', input.scheme, input.date, scope)
+  const warnings: string[] = []
+  let rate: number
+  let hours = input.hours
+  if (input.centsPerHour !== null) {
+    rate = input.centsPerHour
+    warnings.push(`Taux horaire saisi (${formatEuros(rate)}/h) : vérifiez-le auprès de votre OPCO.`)
+  } else if (rule) {
+    const priority = input.priorityPublic ? rule.params.priorityCentsPerHour : null
+    rate = priority ?? rule.params.centsPerHour
+    if (rule.params.maxHours !== null && hours > rule.params.maxHours) {
+      warnings.push(
+        `Prise en charge limitée à ${rule.params.maxHours} h : les ${input.hours - rule.params.maxHours} h suivantes restent à votre charge.`,
+      )
+      hours = rule.params.maxHours
+    }
+    if (rule.opcoId === null && input.scheme !== 'tutor-training') {
+      warnings.push(
+        `Aucun barème de branche connu : le forfait légal par défaut s'applique. ${criteriaHint(opco)}`,
+      )
+    }
+    if (input.scheme === 'tutor-training') {
+      warnings.push(`Plafond légal : votre branche peut prévoir moins. ${criteriaHint(opco)}`)
+    }
+  } else {
+    return unknownFigure(input, opco)
+  }
+
+  const cap = rate * hours
+  const funded = Math.min(input.priceCents, cap)
+  const lines: SimulationLine[] = [
+    {
+      label: `Prise en charge OPCO : ${hours} h × ${formatEuros(rate)}/h${funded < cap ? ', limitée au prix' : ''}`,
+      amountCents: funded,
+      payer: 'opco',
+      ruleId: input.centsPerHour === null && rule ? rule.id : null,
+      source:
+        input.centsPerHour === null && rule
+          ? { url: rule.source.url, date: rule.source.date }
+          : null,
+    },
+  ]
+  if (input.priceCents > funded) {
+    lines.push({
+      label: 'Reste à charge',
+      amountCents: input.priceCents - funded,
+      payer: 'employer',
+      ruleId: null,
+      source: null,
+    })
+  }
+  return {
+    scheme: input.scheme,
+    date: input.date,
+    opcoId: input.opcoId,
+    totalCostCents: input.priceCents,
+    opcoFundingCents: funded,
+    employerCostCents: input.priceCents - funded,
+    stateAidCents: 0,
+    lines,
+    warnings,
+  }
+}
