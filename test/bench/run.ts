@@ -1,32 +1,36 @@
 /**
- * `npm run bench`: requests/s and p99 latency of the finder's routes against a bare Hono route, same machine, same run.
- * The servers run in a child process so the load generator (autocannon) does not share their event loop.
+ * `npm run bench`: requests/s and p99 latency of the finder's routes against a bare Hono route, same
+ * machine, same run. The servers run in a child process so the load generator (autocannon) does not
+ * share their event loop; targets are measured in interleaved rounds and the median is reported,
+ * because a 2-core machine drifts by ±20 % between consecutive runs.
  */
 import autocannon from 'autocannon'
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8)
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
 
-interface Result {
-  name: string
+interface Sample {
   requestsPerSecond: number
   p99Ms: number
-  non2xx: number
+  errors: number
 }
 
-async function measure(name: string, url: string): Promise<Result> {
-  // A short warm-up: JIT, the reference catalog and keep-alive sockets.
+async function sample(url: string): Promise<Sample> {
+  // A short warm-up: JIT, the reference catalog, keep-alive sockets.
   await autocannon({ url, connections: CONNECTIONS, duration: 1 })
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S })
   return {
-    name,
     requestsPerSecond: result.requests.average,
     p99Ms: result.latency.p99,
-    non2xx: result.non2xx + result.errors,
+    errors: result.non2xx + result.errors,
   }
 }
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 
 const child = fork(fileURLToPath(new URL('./bench-server.ts', import.meta.url)), {
   execArgv: ['--import', 'tsx'],
@@ -36,28 +40,43 @@ const { realUrl, bareUrl } = await new Promise<{ realUrl: string; bareUrl: strin
   child.once('message', ready as never),
 )
 
-const bare = await measure('bare Hono GET /bare', `${bareUrl}/bare`)
-const bareSameBody = await measure('bare Hono, the lookup’s body', `${bareUrl}/bare-same-body`)
 const targets = [
-  await measure('GET /v1/conventions/1486', `${realUrl}/v1/conventions/1486`),
-  await measure('GET /v1/conventions?q=boulangerie', `${realUrl}/v1/conventions?q=boulangerie`),
+  { name: 'bare Hono GET /bare', url: `${bareUrl}/bare` },
+  { name: 'bare Hono, the lookup’s body', url: `${bareUrl}/bare-same-body` },
+  { name: 'GET /v1/conventions/1486', url: `${realUrl}/v1/conventions/1486` },
+  { name: 'GET /v1/conventions?q=boulangerie', url: `${realUrl}/v1/conventions?q=boulangerie` },
 ]
+const samples = new Map<string, Sample[]>(targets.map((target) => [target.name, []]))
+for (let round = 0; round < ROUNDS; round++) {
+  for (const target of targets) samples.get(target.name)?.push(await sample(target.url))
+}
 child.disconnect()
 
+const summary = targets.map((target) => {
+  const runs = samples.get(target.name) ?? []
+  return {
+    name: target.name,
+    requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+    p99Ms: median(runs.map((run) => run.p99Ms)),
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+  }
+})
+const [bare, bareSameBody, lookup] = summary
 const pad = (text: string, width: number) => text.padEnd(width)
-console.log(`\n${DURATION_S} s per target, ${CONNECTIONS} connections, Node ${process.version}`)
+console.log(
+  `\nmedian of ${ROUNDS} rounds × ${DURATION_S} s per target, ${CONNECTIONS} connections, Node ${process.version}`,
+)
 console.log(
   `${pad('target', 36)}${pad('req/s', 12)}${pad('p99 ms', 10)}${pad('vs bare', 10)}errors`,
 )
-for (const result of [bare, bareSameBody, ...targets]) {
-  const ratio = (result.requestsPerSecond / bare.requestsPerSecond).toFixed(2)
+for (const result of summary) {
+  const ratio = bare ? (result.requestsPerSecond / bare.requestsPerSecond).toFixed(2) : '-'
   console.log(
-    `${pad(result.name, 36)}${pad(result.requestsPerSecond.toFixed(0), 12)}${pad(String(result.p99Ms), 10)}${pad(ratio, 10)}${result.non2xx}`,
+    `${pad(result.name, 36)}${pad(result.requestsPerSecond.toFixed(0), 12)}${pad(String(result.p99Ms), 10)}${pad(ratio, 10)}${result.errors}`,
   )
 }
-const lookup = targets[0]
-if (lookup) {
-  const ratio = (baseline: Result) =>
+if (bare && bareSameBody && lookup) {
+  const ratio = (baseline: { requestsPerSecond: number }) =>
     (lookup.requestsPerSecond / baseline.requestsPerSecond).toFixed(2)
   console.log(
     `\nlookup / bare = ${ratio(bare)}; lookup / bare with the same body = ${ratio(bareSameBody)} (aim ≥ 0.80)`,
