@@ -59,8 +59,21 @@ export const HourlyRateParams = z.object({
   maxHours: z.number().int().positive().nullable(),
 })
 
+export const RuleId = z
+  .string()
+  .regex(/^[a-z0-9-]{3,80}$/, 'Un identifiant de règle : 3 à 80 caractères a-z, 0-9 et tirets.')
+
+/** Training plan (< 50 employees), per OPCO and branch: caps for companies below `maxHeadcount`. */
+export const PlanCapParams = z.object({
+  /** Exclusive: the cap applies to companies with fewer employees. */
+  maxHeadcount: z.number().int().positive(),
+  yearlyCapCents: Cents.nullable(),
+  hourlyCapCents: Cents.nullable(),
+  maxHours: z.number().int().positive().nullable(),
+})
+
 const ruleBase = {
-  id: z.string().regex(/^[a-z0-9-]{3,80}$/),
+  id: RuleId,
   scheme: Scheme,
   /** null: national rule; otherwise the OPCO whose rule it is. */
   opcoId: OpcoId.nullable(),
@@ -88,6 +101,7 @@ export const FundingRule = z.discriminatedUnion('kind', [
   }),
   z.object({ ...ruleBase, kind: z.literal('annex-costs'), params: AnnexCostsParams }),
   z.object({ ...ruleBase, kind: z.literal('hourly-rate'), params: HourlyRateParams }),
+  z.object({ ...ruleBase, kind: z.literal('plan-cap'), params: z.array(PlanCapParams).min(1) }),
 ])
 export type FundingRule = z.infer<typeof FundingRule>
 export type RuleKind = FundingRule['kind']

@@ -31,3 +31,88 @@ export const SimulationResult = z.object({
   warnings: z.array(z.string()),
 })
 export type SimulationResult = z.infer<typeof SimulationResult>
+
+const IsoDate = z.iso.date({ message: 'Une date au format AAAA-MM-JJ, par exemple 2026-10-01.' })
+const Cents = z
+  .number({ message: 'Un montant en centimes (entier).' })
+  .int('Un montant en centimes (entier).')
+const PositiveCents = Cents.positive('Le montant doit être supérieur à 0.').max(
+  100_000_000,
+  'Montant trop élevé : au plus 1 000 000 €.',
+)
+const Hours = z
+  .number({ message: 'Un nombre d’heures.' })
+  .positive('Le nombre d’heures doit être supérieur à 0.')
+  .max(10_000, 'Au plus 10 000 heures.')
+const Headcount = z
+  .number({ message: 'Un effectif (nombre de salariés).' })
+  .int('Un effectif entier.')
+  .min(0, 'Un effectif positif.')
+  .max(1_000_000, 'Effectif trop élevé.')
+const Idcc = z
+  .string()
+  .regex(/^\d{1,4}$/, 'Un IDCC est un code de 1 à 4 chiffres, par exemple 1486.')
+  .transform((digits) => digits.padStart(4, '0'))
+
+/** Whose figures apply: the OPCO, or the branch by its IDCC (its OPCO follows). Both: they must agree. */
+const Scope = {
+  opcoId: OpcoId.optional(),
+  idcc: Idcc.optional(),
+}
+
+export const SimulationRequest = z.discriminatedUnion(
+  'scheme',
+  [
+    z.object({
+      scheme: z.literal('apprentissage'),
+      date: IsoDate,
+      ...Scope,
+      headcount: Headcount,
+      /** Certification level: 3 (CAP) … 7 (master). */
+      level: z
+        .number()
+        .int()
+        .min(3, 'Niveau de 3 (CAP) à 7 (master).')
+        .max(7, 'Niveau de 3 (CAP) à 7 (master).'),
+      priceCents: PositiveCents,
+      npecCents: PositiveCents,
+      rqth: z.boolean().default(false),
+      /** Training done at a distance for at least the share the NPEC rule sets (80 % in 2025). */
+      distanceLearning: z.boolean().default(false),
+    }),
+    z.object({
+      scheme: z.literal('contrat-pro'),
+      date: IsoDate,
+      ...Scope,
+      hours: Hours,
+      priceCents: PositiveCents,
+      priorityPublic: z.boolean().default(false),
+      centsPerHour: PositiveCents.optional(),
+    }),
+    z.object({
+      scheme: z.literal('pro-a'),
+      date: IsoDate,
+      ...Scope,
+      hours: Hours,
+      priceCents: PositiveCents,
+      centsPerHour: PositiveCents.optional(),
+    }),
+    z.object({
+      scheme: z.literal('tutor-training'),
+      date: IsoDate,
+      ...Scope,
+      hours: Hours,
+      priceCents: PositiveCents,
+    }),
+    z.object({
+      scheme: z.literal('plan'),
+      date: IsoDate,
+      ...Scope,
+      headcount: Headcount,
+      hours: Hours,
+      priceCents: PositiveCents,
+    }),
+  ],
+  { message: 'Le dispositif est apprentissage, contrat-pro, pro-a, plan ou tutor-training.' },
+)
+export type SimulationRequest = z.infer<typeof SimulationRequest>

@@ -13,6 +13,12 @@ export const PROBLEM_TYPES = {
     description:
       'La requête a été refusée avant d’atteindre nos routes (par exemple une adresse mal formée).',
   },
+  unauthorized: {
+    status: 401,
+    title: 'Authentification requise',
+    description:
+      'Les routes d’administration demandent l’en-tête Authorization: Bearer <ADMIN_TOKEN>.',
+  },
   'not-found': {
     status: 404,
     title: 'Ressource introuvable',

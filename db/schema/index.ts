@@ -1,2 +1,3 @@
 /** Every table of the database, for drizzle and drizzle-kit. */
 export * from './reference'
+export * from './funding'

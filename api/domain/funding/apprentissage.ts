@@ -17,8 +17,8 @@ export interface ApprentissageInput {
   /** The contract's NPEC (France compétences referential, certification × branch). */
   npecCents: number
   rqth: boolean
-  /** Share of the CFA training done at a distance, in percent. */
-  distanceLearningPercent: number
+  /** The CFA training is done at a distance for at least the share the NPEC rule in force sets. */
+  distanceLearning: boolean
   opcoId: OpcoId | null
   idcc: string | null
 }
@@ -42,7 +42,7 @@ function fundedNpec(
   scope: { opcoId: OpcoId | null; idcc: string | null },
 ) {
   const cut = ruleInForce(rules, 'npec-distance-reduction', 'apprentissage', input.date, scope)
-  if (!cut || input.distanceLearningPercent < cut.params.minDistancePercent) {
+  if (!cut || !input.distanceLearning) {
     return { npecCents: input.npecCents, rule: null }
   }
   const reduced = Math.round((input.npecCents * (100 - cut.params.reductionPercent)) / 100)

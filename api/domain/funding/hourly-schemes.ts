@@ -5,7 +5,7 @@
 import type { OpcoId } from '../../contracts/opcos'
 import type { SimulationLine, SimulationResult } from '../../contracts/simulations'
 import type { FundingRule } from '../../contracts/funding-rules'
-import { ofName } from '../reason-text'
+import { criteriaHint, noFigure, SCHEME_LABEL, type OpcoCriteria } from './no-figure'
 import { formatEuros } from './money'
 import { ruleInForce } from './rule-selection'
 
@@ -25,41 +25,13 @@ export interface HourlyInput {
   idcc: string | null
 }
 
-/** Where to read the OPCO's own criteria when no figure is known. */
-export interface OpcoCriteria {
-  name: string
-  fundingCriteriaUrl: string | null
-  website: string | null
-}
-
-const SCHEME_LABEL: Record<HourlyScheme, string> = {
-  'contrat-pro': 'contrat de professionnalisation',
-  'pro-a': 'Pro-A',
-  'tutor-training': 'formation du tuteur',
-}
-
-function criteriaHint(opco: OpcoCriteria | null): string {
-  if (!opco) return 'Consultez les critères de prise en charge de votre OPCO.'
-  const page = opco.fundingCriteriaUrl ?? opco.website
-  return page
-    ? `Consultez les critères ${ofName(opco.name)} : ${page}`
-    : `Consultez les critères ${ofName(opco.name)}.`
-}
-
 function unknownFigure(input: HourlyInput, opco: OpcoCriteria | null): SimulationResult {
-  return {
-    scheme: input.scheme,
-    date: input.date,
-    opcoId: input.opcoId,
-    totalCostCents: input.priceCents,
-    opcoFundingCents: null,
-    employerCostCents: null,
-    stateAidCents: 0,
-    lines: [],
-    warnings: [
-      `Aucun forfait connu pour la ${SCHEME_LABEL[input.scheme]} ${opco ? `chez ${opco.name} ` : ''}à cette date : le montant pris en charge n'est pas estimé. ${criteriaHint(opco)}`,
-    ],
-  }
+  const where = opco ? ` chez ${opco.name}` : ''
+  return noFigure(
+    input,
+    opco,
+    `Aucun forfait connu pour ${SCHEME_LABEL[input.scheme]}${where} à cette date.`,
+  )
 }
 
 export function simulateHourly(

@@ -12,7 +12,7 @@ const base: ApprentissageInput = {
   priceCents: 850_000,
   npecCents: 700_000,
   rqth: false,
-  distanceLearningPercent: 0,
+  distanceLearning: false,
   opcoId: null,
   idcc: null,
 }
@@ -84,16 +84,16 @@ describe('simulateApprentissage', () => {
 
   // NPEC −20 % with a 4 000 € floor for ≥ 80 % distance learning, contracts from 2025-07-01 (décret 2025-586).
   it.each([
-    ['2025-07-01', 80, 700_000, 560_000],
-    ['2025-07-01', 79, 700_000, 700_000],
-    ['2025-06-30', 100, 700_000, 700_000],
-    ['2025-07-01', 100, 450_000, 400_000], // 360 000 would fall below the floor
-    ['2025-07-01', 100, 380_000, 380_000], // already below the floor: never raised
-  ])('on %s with %i %% at a distance, NPEC %i → funded %i', (date, percent, npec, funded) => {
+    ['2025-07-01', true, 700_000, 560_000],
+    ['2025-07-01', false, 700_000, 700_000],
+    ['2025-06-30', true, 700_000, 700_000],
+    ['2025-07-01', true, 450_000, 400_000], // 360 000 would fall below the floor
+    ['2025-07-01', true, 380_000, 380_000], // already below the floor: never raised
+  ])('on %s, at a distance %s, NPEC %i → funded %i', (date, distanceLearning, npec, funded) => {
     const result = simulate({
       date,
       level: 5,
-      distanceLearningPercent: percent,
+      distanceLearning,
       npecCents: npec,
       priceCents: 900_000,
     })

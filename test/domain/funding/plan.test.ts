@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { simulatePlan, type PlanInput } from '../../../api/domain/funding/plan'
+import { fundingRules } from '../../support/funding-rules'
+
+const atlas = {
+  name: 'Atlas',
+  fundingCriteriaUrl: 'https://www.opco-atlas.fr/criteres-financement.html',
+  website: null,
+}
+const akto = {
+  name: 'AKTO',
+  fundingCriteriaUrl: 'https://www.akto.fr/financer-une-formation/regles-de-prise-en-charge/',
+  website: null,
+}
+const base: PlanInput = {
+  date: '2020-09-01',
+  headcount: 12,
+  hours: 35,
+  priceCents: 500_000,
+  opcoId: 'atlas',
+  idcc: '1486',
+}
+
+describe('simulatePlan', () => {
+  // opco-pdc-caps-examples.csv: Atlas branch 214 (Syntec) 2020, Uniformation 2021.
+  it.each([
+    ['2020-09-01', 'atlas', '1486', 12, 35, 500_000, 400_000, 'pdc-atlas-syntec-2020'], // < 25: 4 000 € HT a year
+    ['2020-09-01', 'atlas', '1486', 30, 35, 500_000, 500_000, 'pdc-atlas-syntec-2020'], // 25–49: 6 000 €, price below
+    ['2020-09-01', 'atlas', '1486', 30, 35, 700_000, 600_000, 'pdc-atlas-syntec-2020'],
+    ['2021-05-01', 'uniformation', null, 10, 35, 300_000, 175_000, 'pdc-uniformation-2021'], // 35 h × 50 €/h
+    ['2021-05-01', 'uniformation', null, 10, 80, 600_000, 300_000, 'pdc-uniformation-2021'], // 70 h × 50 € = 3 500 € > 3 000 € cap
+  ] as const)(
+    'on %s at %s/%s, %i employees, %i h, price %i → OPCO %i',
+    (date, opcoId, idcc, headcount, hours, priceCents, funded, ruleId) => {
+      const result = simulatePlan(
+        { date, opcoId, idcc, headcount, hours, priceCents },
+        fundingRules,
+        atlas,
+      )
+      expect(result.opcoFundingCents).toBe(funded)
+      expect(result.employerCostCents).toBe(priceCents - funded)
+      expect(result.lines[0]?.ruleId).toBe(ruleId)
+    },
+  )
+
+  it('says where to look when no cap is known (AKTO), never a number', () => {
+    const result = simulatePlan(
+      { ...base, date: '2026-10-01', opcoId: 'akto', idcc: '1979' },
+      fundingRules,
+      akto,
+    )
+    expect(result.opcoFundingCents).toBeNull()
+    expect(result.employerCostCents).toBeNull()
+    expect(result.warnings[0]).toMatch(
+      /^Aucun barème connu du plan de développement des compétences chez AKTO/,
+    )
+    expect(result.warnings[0]).toContain(
+      'https://www.akto.fr/financer-une-formation/regles-de-prise-en-charge/',
+    )
+  })
+
+  it('says when the company is above every known bracket', () => {
+    const result = simulatePlan({ ...base, headcount: 60 }, fundingRules, atlas)
+    expect(result.opcoFundingCents).toBeNull()
+    expect(result.warnings[0]).toMatch(/^Aucun plafond connu pour une entreprise de 60 salariés/)
+  })
+
+  it('warns that hours beyond the hourly scale are not estimated', () => {
+    const result = simulatePlan(
+      { ...base, date: '2021-05-01', opcoId: 'uniformation', idcc: null, hours: 80 },
+      fundingRules,
+      null,
+    )
+    expect(result.warnings[0]).toBe(
+      'Barème horaire limité à 70 h : les heures au-delà ne sont pas estimées.',
+    )
+  })
+})
