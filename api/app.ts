@@ -15,6 +15,10 @@ import { conventionRoutes } from './routes/conventions'
 import { health } from './routes/health'
 import { opcoRoutes } from './routes/opcos'
 import { problemRoutes } from './routes/problems'
+import { adminRoutes } from './routes/admin'
+import { fundingRuleRoutes } from './routes/funding-rules'
+import { simulationRoutes } from './routes/simulations'
+import { FundingRuleStore } from './services/funding-rule-store'
 import { systemClock, type Clock } from './services/clock'
 import type { CompanyDirectory } from './services/recherche-entreprises'
 import { ReferenceStore } from './services/reference-store'
@@ -26,6 +30,8 @@ export interface AppDeps {
   clock?: Clock
   /** Who is asking, for per-client limits; defaults to Cloudflare's client IP header. */
   clientKey?: (c: Context) => string
+  /** Bearer token of /v1/admin; without one the admin routes answer 401. */
+  adminToken?: string
 }
 
 /**
@@ -37,7 +43,7 @@ const COMPANY_LOOKUPS_PER_CLIENT = { capacity: 20, refillPerSecond: 0.5 }
 const cloudflareClientIp = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown'
 
 const API_PREFLIGHT = {
-  methods: ['GET', 'HEAD', 'OPTIONS'],
+  methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
   allowHeaders: ['Content-Type'],
   maxAgeSeconds: 86400,
 }
@@ -45,6 +51,7 @@ const API_PREFLIGHT = {
 export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? systemClock
   const reference = new ReferenceStore(clock)
+  const fundingRules = new FundingRuleStore(clock)
   const app = new Hono<AppEnv>()
 
   // JSON answers of /v1 carry their headers themselves (routes/json-response.ts, problem.ts).
@@ -73,6 +80,9 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/opcos', opcoRoutes)
   app.route('/v1/conventions', conventionRoutes)
   app.route('/v1/companies', companyRoutes(deps.companies))
+  app.route('/v1/funding-rules', fundingRuleRoutes(fundingRules, clock))
+  app.route('/v1/simulations', simulationRoutes(fundingRules))
+  app.route('/v1/admin', adminRoutes({ adminToken: deps.adminToken, store: fundingRules, clock }))
 
   app.onError(onError)
   app.notFound(notFound)

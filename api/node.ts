@@ -8,6 +8,7 @@ import { createDb } from '../db/client'
 import { migrateDatabase } from '../db/migrate'
 import { openNodeDatabase } from '../db/node-client'
 import { seedReferenceData } from '../db/seed'
+import { seedFundingRules } from '../db/seed-funding-rules'
 import { createApp } from './app'
 import { DEFAULT_RECHERCHE_ENTREPRISES_URL, NodeConfigSchema, parseConfig } from './env'
 import { systemClock } from './services/clock'
@@ -22,6 +23,7 @@ export interface ServerOptions {
   databaseUrl?: string
   databaseAuthToken?: string
   rechercheEntreprisesUrl?: string
+  adminToken?: string
   publicDir?: string
   log?: (message: string) => void
 }
@@ -42,7 +44,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   )
 
   const db = createDb(client)
+  const funding = await seedFundingRules(db)
+  log(
+    `funding rules: ${funding.added} added, ${funding.revised} revised, ${funding.unchanged} unchanged, ${funding.keptAdmin} kept as an admin revised them`,
+  )
   const app = createApp({
+    adminToken: options.adminToken,
     database: () => db,
     // The socket's peer: behind a reverse proxy every client shares the proxy's address.
     clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
@@ -86,6 +93,7 @@ async function main(): Promise<void> {
     databaseUrl: config.DATABASE_URL,
     databaseAuthToken: config.DATABASE_AUTH_TOKEN,
     rechercheEntreprisesUrl: config.RECHERCHE_ENTREPRISES_URL,
+    adminToken: config.ADMIN_TOKEN,
     log: (message) => console.log(message),
   })
   console.log(

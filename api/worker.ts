@@ -26,6 +26,7 @@ function appFor(bindings: WorkerBindings): App {
   if (app) return app
   const config: Config = parseConfig(ConfigSchema, { ...bindings })
   app = createApp({
+    adminToken: config.ADMIN_TOKEN,
     // A web client is a URL and a token: cheap to make for each request.
     database: () =>
       createDb(createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN })),

@@ -10,7 +10,9 @@ import { createInterface } from 'node:readline'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { NodeConfigSchema, parseConfig } from '../api/env'
+import { createDb } from './client'
 import { migrateDatabase } from './migrate'
+import { seedFundingRules } from './seed-funding-rules'
 import { openNodeDatabase } from './node-client'
 import { opcoRows } from './reference-data'
 import { DATA_FOLDER, seedReferenceData } from './seed'
@@ -80,6 +82,10 @@ async function main(): Promise<void> {
   try {
     await migrateDatabase(client)
     const result = await seedReferenceData(client)
+    const funding = await seedFundingRules(createDb(client))
+    console.log(
+      `funding rules: ${funding.added} added, ${funding.revised} revised, ${funding.keptAdmin} kept (admin)`,
+    )
     console.log(
       `${config.DATABASE_URL}: reference data ${result.status} (${result.conventions} conventions, ${result.pairs} pairs, edition ${result.edition})`,
     )

@@ -35,8 +35,12 @@ describe('startServer (Node entry)', () => {
 
     const second = await startServer({ databaseUrl, log: (message) => messages.push(message) })
     running.push(second)
-    expect(messages[0]).toMatch(/^reference data loaded/)
-    expect(messages[1]).toMatch(/^reference data unchanged/)
+    expect(messages).toEqual([
+      expect.stringMatching(/^reference data loaded/),
+      'funding rules: 13 added, 0 revised, 0 unchanged, 0 kept as an admin revised them',
+      expect.stringMatching(/^reference data unchanged/),
+      'funding rules: 0 added, 0 revised, 13 unchanged, 0 kept as an admin revised them',
+    ])
     expect((await (await fetch(`${second.url}/v1/opcos`)).json()).items).toHaveLength(11)
 
     const client = createClient({ url: databaseUrl })

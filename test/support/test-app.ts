@@ -9,7 +9,12 @@ export interface TestApp extends TestDatabase {
 }
 
 export async function createTestApp(
-  options: { rechercheEntreprisesUrl?: string; clock?: Clock; timeoutMs?: number } = {},
+  options: {
+    rechercheEntreprisesUrl?: string
+    clock?: Clock
+    timeoutMs?: number
+    adminToken?: string
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase()
   const clock = options.clock ?? systemClock
@@ -22,6 +27,7 @@ export async function createTestApp(
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     }),
     clock,
+    adminToken: options.adminToken,
   })
   return { ...database, app }
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { createDb, type Db } from '../../db/client'
 import { migrateDatabase } from '../../db/migrate'
 import { seedReferenceData } from '../../db/seed'
+import { seedFundingRules } from '../../db/seed-funding-rules'
 
 export interface TestDatabase {
   client: Client
@@ -15,8 +16,12 @@ export interface TestDatabase {
 export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
   const client = createClient({ url: ':memory:' })
   await migrateDatabase(client)
-  if (options.seed ?? true) await seedReferenceData(client)
-  return { client, db: createDb(client) }
+  const db = createDb(client)
+  if (options.seed ?? true) {
+    await seedReferenceData(client)
+    await seedFundingRules(db)
+  }
+  return { client, db }
 }
 
 /** A `file:` URL in a fresh temp folder, for tests that restart on the same database. */

@@ -7,7 +7,9 @@ import { join } from 'node:path'
 import { createClient } from '@libsql/client/node'
 import type { TestProject } from 'vitest/node'
 import { migrateDatabase } from '../../db/migrate'
+import { createDb } from '../../db/client'
 import { seedReferenceData } from '../../db/seed'
+import { seedFundingRules } from '../../db/seed-funding-rules'
 import { startLibsqlServer } from '../fakes/libsql-server'
 
 declare module 'vitest' {
@@ -23,6 +25,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     await migrateDatabase(client)
     await seedReferenceData(client)
+    await seedFundingRules(createDb(client))
   } catch (error) {
     client.close()
     await rm(dir, { recursive: true, force: true })

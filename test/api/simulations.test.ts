@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { SimulationResult } from '../../api/contracts/simulations'
+import { createTestApp, json, type TestApp } from '../support/test-app'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp()
+})
+
+const post = (body: unknown) =>
+  t.app.request('/v1/simulations', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+
+const workedExample = {
+  scheme: 'apprentissage',
+  date: '2026-10-01',
+  headcount: 12,
+  level: 6,
+  priceCents: 850_000,
+  npecCents: 700_000,
+}
+
+describe('POST /v1/simulations', () => {
+  it('gives the worked example: OPCO 6 250 €, employer 2 250 €, State 2 000 €, each line sourced', async () => {
+    const response = await post(workedExample)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('access-control-allow-origin')).toBe('*')
+    const body = await json<SimulationResult>(response)
+    expect(body).toMatchObject({
+      scheme: 'apprentissage',
+      date: '2026-10-01',
+      opcoId: null,
+      totalCostCents: 850_000,
+      opcoFundingCents: 625_000,
+      employerCostCents: 225_000,
+      stateAidCents: 200_000,
+      warnings: [],
+    })
+    for (const line of body.lines.filter((line) => line.ruleId)) {
+      expect(line.source?.url).toMatch(/^https:\/\//)
+    }
+  })
+
+  it('takes the OPCO from the IDCC', async () => {
+    const body = await json<SimulationResult>(await post({ ...workedExample, idcc: '1486' }))
+    expect(body.opcoId).toBe('atlas')
+  })
+
+  it.each([
+    // scheme-specific bodies → OPCO funding (sources in test/domain/funding/*)
+    [
+      {
+        scheme: 'contrat-pro',
+        date: '2026-10-01',
+        hours: 400,
+        priceCents: 600_000,
+        opcoId: 'opco-ep',
+      },
+      366_000,
+    ],
+    [
+      {
+        scheme: 'contrat-pro',
+        date: '2026-10-01',
+        hours: 400,
+        priceCents: 600_000,
+        priorityPublic: true,
+      },
+      600_000,
+    ],
+    [{ scheme: 'tutor-training', date: '2026-10-01', hours: 50, priceCents: 100_000 }, 60_000],
+    [
+      { scheme: 'pro-a', date: '2026-10-01', hours: 200, priceCents: 400_000, opcoId: 'akto' },
+      null,
+    ],
+    [
+      {
+        scheme: 'plan',
+        date: '2020-09-01',
+        headcount: 12,
+        hours: 35,
+        priceCents: 500_000,
+        idcc: '1486',
+      },
+      400_000,
+    ],
+    [
+      {
+        scheme: 'plan',
+        date: '2026-10-01',
+        headcount: 12,
+        hours: 35,
+        priceCents: 500_000,
+        idcc: '1979',
+      },
+      null,
+    ],
+  ])('simulates %j → OPCO %s', async (body, opco) => {
+    const response = await post(body)
+    expect(response.status).toBe(200)
+    const result = await json<SimulationResult>(response)
+    expect(result.opcoFundingCents).toBe(opco)
+    if (opco === null) expect(result.warnings[0]).toMatch(/n'est pas estimé/)
+  })
+
+  it.each([
+    [{ ...workedExample, npecCents: undefined }, '/body/npecCents'],
+    [{ ...workedExample, level: 9 }, '/body/level'],
+    [{ ...workedExample, priceCents: -5 }, '/body/priceCents'],
+    [{ ...workedExample, priceCents: 12.5 }, '/body/priceCents'],
+    [{ ...workedExample, date: '01/10/2026' }, '/body/date'],
+    [{ ...workedExample, idcc: 'abc' }, '/body/idcc'],
+    [{ ...workedExample, idcc: '0001' }, '/body/idcc'],
+    [{ ...workedExample, idcc: '1486', opcoId: 'akto' }, '/body/opcoId'],
+    [{ ...workedExample, scheme: 'cpf' }, '/body/scheme'],
+    [{ scheme: 'contrat-pro', date: '2026-10-01', priceCents: 100 }, '/body/hours'],
+  ])('answers 400 naming the field for %j', async (body, pointer) => {
+    const response = await post(body)
+    expect(response.status).toBe(400)
+    expect(response.headers.get('content-type')).toBe('application/problem+json')
+    const problem = await json<{ errors: { pointer: string; detail: string }[] }>(response)
+    expect(problem.errors.map((error) => error.pointer)).toContain(pointer)
+  })
+
+  it('answers 400 problem+json for a body that is not JSON, or too large', async () => {
+    const garbage = await post('{"scheme": ')
+    expect(garbage.status).toBe(400)
+    expect(garbage.headers.get('content-type')).toBe('application/problem+json')
+    const large = await post({ ...workedExample, padding: 'x'.repeat(10_000) })
+    expect(large.status).toBe(400)
+    expect(large.headers.get('content-type')).toBe('application/problem+json')
+  })
+
+  it('lets a partner page call it cross-origin (preflight allows POST)', async () => {
+    const response = await t.app.request('/v1/simulations', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://partner.example', 'access-control-request-method': 'POST' },
+    })
+    expect(response.status).toBe(204)
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST')
+  })
+})
