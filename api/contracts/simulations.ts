@@ -79,6 +79,14 @@ export const SimulationRequest = z.discriminatedUnion(
       rqth: z.boolean().default(false),
       /** Training done at a distance for at least the share the NPEC rule sets (80 % in 2025). */
       distanceLearning: z.boolean().default(false),
+      /** Frais annexes the CFA incurs for the apprentice (first year). */
+      annex: z
+        .object({
+          meals: z.number().int().min(0).max(1000).default(0),
+          nights: z.number().int().min(0).max(400).default(0),
+          firstEquipmentCents: Cents.min(0).max(10_000_000).default(0),
+        })
+        .optional(),
     }),
     z.object({
       scheme: z.literal('contrat-pro'),

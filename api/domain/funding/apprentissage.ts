@@ -21,6 +21,8 @@ export interface ApprentissageInput {
   distanceLearning: boolean
   opcoId: OpcoId | null
   idcc: string | null
+  /** Frais annexes the CFA incurs: meals, nights, first equipment (its cost in cents). */
+  annex?: { meals: number; nights: number; firstEquipmentCents: number }
 }
 
 /** The 250-employee threshold of the hiring-aid decrees, as data brackets name it. */
@@ -50,6 +52,44 @@ function fundedNpec(
     npecCents: Math.min(input.npecCents, Math.max(cut.params.floorCents, reduced)),
     rule: cut,
   }
+}
+
+/**
+ * Frais annexes paid by the OPCO up to the rule's amounts: per meal, per night, first equipment
+ * (capped at its cost). Adds their lines and answers their total, counted in the cost as well.
+ */
+function annexCosts(
+  input: ApprentissageInput,
+  rules: readonly FundingRule[],
+  scope: { opcoId: OpcoId | null; idcc: string | null },
+  lines: SimulationLine[],
+): number {
+  const rule = ruleInForce(rules, 'annex-costs', 'apprentissage', input.date, scope)
+  if (!rule || !input.annex) return 0
+  const items = [
+    {
+      label: `Frais annexes : ${input.annex.meals} repas`,
+      cents: input.annex.meals * rule.params.mealCents,
+    },
+    {
+      label: `Frais annexes : ${input.annex.nights} nuitées`,
+      cents: input.annex.nights * rule.params.nightCents,
+    },
+    {
+      label: 'Frais annexes : premier équipement',
+      cents: Math.min(input.annex.firstEquipmentCents, rule.params.firstEquipmentCents),
+    },
+  ].filter((item) => item.cents > 0)
+  for (const item of items) {
+    lines.push({
+      label: item.label,
+      amountCents: item.cents,
+      payer: 'opco',
+      ruleId: rule.id,
+      source: sourceOf(rule),
+    })
+  }
+  return items.reduce((sum, item) => sum + item.cents, 0)
 }
 
 export function simulateApprentissage(
@@ -111,6 +151,8 @@ export function simulateApprentissage(
     )
   }
 
+  const annexCents = annexCosts(input, rules, scope, lines)
+
   const aid = ruleInForce(rules, 'hiring-aid', 'apprentissage', input.date, scope)
   const bracket = aid?.params.brackets.find(
     (candidate) =>
@@ -141,7 +183,7 @@ export function simulateApprentissage(
     scheme: 'apprentissage',
     date: input.date,
     opcoId: input.opcoId,
-    totalCostCents: input.priceCents,
+    totalCostCents: input.priceCents + annexCents,
     opcoFundingCents: total('opco'),
     employerCostCents: total('employer'),
     stateAidCents: total('state'),

@@ -102,6 +102,16 @@ describe('simulateApprentissage', () => {
     expect(result.employerCostCents).toBe(900_000 - funded)
   })
 
+  it('adds the frais annexes the OPCO pays: 3 € a meal, 6 € a night, first equipment up to 500 €', () => {
+    // funding-rules-sources.md §2 (akto.fr, 03/01/2025).
+    const result = simulate({ annex: { meals: 100, nights: 20, firstEquipmentCents: 80_000 } })
+    const annex = result.lines.filter((line) => line.ruleId === 'frais-annexes-apprenti')
+    expect(annex.map((line) => line.amountCents)).toEqual([30_000, 12_000, 50_000])
+    expect(result.totalCostCents).toBe(850_000 + 92_000)
+    expect(result.opcoFundingCents).toBe(625_000 + 92_000)
+    expect(result.employerCostCents).toBe(225_000)
+  })
+
   it('never funds more than the price', () => {
     const result = simulate({ level: 5, priceCents: 600_000, npecCents: 700_000 })
     expect(result.opcoFundingCents).toBe(600_000)
