@@ -16,6 +16,8 @@ const lookupBody = await (await fetch(`${real.url}/v1/conventions/1486`)).text()
 const bare = new Hono()
   .get('/bare', (c) => c.json({ status: 'ok' }))
   .get('/bare-same-body', (c) => c.body(lookupBody, 200, { 'Content-Type': 'application/json' }))
+  // Parses the JSON body and answers it: the least a POST route does.
+  .post('/bare-post', async (c) => c.json(await c.req.json()))
 const bareUrl = await new Promise<string>((ready) => {
   const server = serve({ fetch: bare.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
     ready(`http://127.0.0.1:${info.port}`),

@@ -12,16 +12,35 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32)
 
+interface Target {
+  name: string
+  url: string
+  /** POST body, for the simulation. */
+  body?: string
+}
+
 interface Sample {
   requestsPerSecond: number
   p99Ms: number
   errors: number
 }
 
-async function sample(url: string): Promise<Sample> {
+async function sample(target: Target): Promise<Sample> {
+  const request = target.body
+    ? {
+        method: 'POST' as const,
+        body: target.body,
+        headers: { 'content-type': 'application/json' },
+      }
+    : {}
   // A short warm-up: JIT, the reference catalog, keep-alive sockets.
-  await autocannon({ url, connections: CONNECTIONS, duration: 1 })
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S })
+  await autocannon({ url: target.url, connections: CONNECTIONS, duration: 1, ...request })
+  const result = await autocannon({
+    url: target.url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    ...request,
+  })
   return {
     requestsPerSecond: result.requests.average,
     p99Ms: result.latency.p99,
@@ -40,15 +59,26 @@ const { realUrl, bareUrl } = await new Promise<{ realUrl: string; bareUrl: strin
   child.once('message', ready as never),
 )
 
-const targets = [
+/** Issue 3's worked example. */
+const simulation = JSON.stringify({
+  scheme: 'apprentissage',
+  date: '2026-10-01',
+  headcount: 12,
+  level: 6,
+  priceCents: 850_000,
+  npecCents: 700_000,
+})
+const targets: Target[] = [
   { name: 'bare Hono GET /bare', url: `${bareUrl}/bare` },
   { name: 'bare Hono, the lookup’s body', url: `${bareUrl}/bare-same-body` },
   { name: 'GET /v1/conventions/1486', url: `${realUrl}/v1/conventions/1486` },
   { name: 'GET /v1/conventions?q=boulangerie', url: `${realUrl}/v1/conventions?q=boulangerie` },
+  { name: 'bare Hono POST, JSON echoed', url: `${bareUrl}/bare-post`, body: simulation },
+  { name: 'POST /v1/simulations', url: `${realUrl}/v1/simulations`, body: simulation },
 ]
 const samples = new Map<string, Sample[]>(targets.map((target) => [target.name, []]))
 for (let round = 0; round < ROUNDS; round++) {
-  for (const target of targets) samples.get(target.name)?.push(await sample(target.url))
+  for (const target of targets) samples.get(target.name)?.push(await sample(target))
 }
 child.disconnect()
 
@@ -61,7 +91,7 @@ const summary = targets.map((target) => {
     errors: runs.reduce((sum, run) => sum + run.errors, 0),
   }
 })
-const [bare, bareSameBody, lookup] = summary
+const [bare, bareSameBody, lookup, , barePost, simulationResult] = summary
 const pad = (text: string, width: number) => text.padEnd(width)
 console.log(
   `\nmedian of ${ROUNDS} rounds × ${DURATION_S} s per target, ${CONNECTIONS} connections, Node ${process.version}`,
@@ -74,6 +104,10 @@ for (const result of summary) {
   console.log(
     `${pad(result.name, 36)}${pad(result.requestsPerSecond.toFixed(0), 12)}${pad(String(result.p99Ms), 10)}${pad(ratio, 10)}${result.errors}`,
   )
+}
+if (barePost && simulationResult) {
+  const ratio = (simulationResult.requestsPerSecond / barePost.requestsPerSecond).toFixed(2)
+  console.log(`simulation / bare POST = ${ratio} (aim ≥ 0.70)`)
 }
 if (bare && bareSameBody && lookup) {
   const ratio = (baseline: { requestsPerSecond: number }) =>
