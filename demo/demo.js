@@ -1,16 +1,31 @@
-// Demo page behaviour: logs every ganapati-opco-found event, as a partner's analytics would (no inline script: strict CSP).
+// Demo page behaviour: logs every ganapati-* event, as a partner's analytics would (no inline script: strict CSP).
 const log = document.getElementById('event-log')
 const time = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'medium' })
 
-document.addEventListener('ganapati-opco-found', (event) => {
-  const { opcoId, idcc, siret, confidence } = event.detail
+function logEvent(name, detail) {
   const entry = document.createElement('li')
   const when = document.createElement('time')
   when.dateTime = new Date().toISOString()
   when.textContent = time.format(new Date())
-  const detail = document.createElement('code')
-  detail.textContent = JSON.stringify({ opcoId, idcc, siret, confidence })
-  entry.append(when, ' ', detail)
+  const code = document.createElement('code')
+  code.textContent = `${name} ${JSON.stringify(detail)}`
+  entry.append(when, ' ', code)
   log.querySelector('.event-log__empty')?.remove()
   log.prepend(entry)
+}
+
+document.addEventListener('ganapati-opco-found', (event) => {
+  const { opcoId, idcc, siret, confidence } = event.detail
+  logEvent('ganapati-opco-found', { opcoId, idcc, siret, confidence })
+})
+
+// The simulator answers as the visitor types: the log keeps the figures, not every line.
+document.addEventListener('ganapati-simulation-change', (event) => {
+  const { scheme, opcoFundingCents, employerCostCents, stateAidCents } = event.detail.result
+  logEvent('ganapati-simulation-change', {
+    scheme,
+    opcoFundingCents,
+    employerCostCents,
+    stateAidCents,
+  })
 })

@@ -35,7 +35,17 @@ function cspPage(api) {
     <script type="module" src="${api}/widgets/ganapati.js"></script>
   </head>
   <body>
-    <main><ganapati-opco-finder value="1486"></ganapati-opco-finder></main>
+    <main>
+      <ganapati-opco-finder value="1486"></ganapati-opco-finder>
+      <ganapati-funding-simulator
+        scheme="apprentissage"
+        date="2026-10-01"
+        headcount="12"
+        level="6"
+        price="8500"
+        npec="7000"
+      ></ganapati-funding-simulator>
+    </main>
   </body>
 </html>`
 }
@@ -46,10 +56,17 @@ document.addEventListener('securitypolicyviolation', (event) => {
   window.cspViolations.push(event.violatedDirective + ' ' + event.blockedURI)
 })`
 
+/** A request's body as it came, for the proxy to pass on (a simulation is a POST). */
+async function rawBody(stream) {
+  const chunks = []
+  for await (const chunk of stream) chunks.push(chunk)
+  return Buffer.concat(chunks)
+}
+
 /**
  * The real API behind a path prefix, as a partner's reverse proxy serves it: `/__ganapati/proxy/<name>/v1/…`
  * answers `<api>/v1/…`; each test takes its own <name>. `POST /__ganapati/proxy/<name>?hold=<path>` keeps
- * the next request to that path (query aside) in flight until the browser aborts it or
+ * the next request to that path (query aside; any method, its body passed on) in flight until the browser aborts it or
  * `POST /__ganapati/proxy/<name>?release` lets it through; `GET /__ganapati/proxy/<name>` lists the
  * requests received as `{ path, state: 'held' | 'aborted' | 'answered' }`, so a test waits for a
  * request to be in flight, or cancelled, instead of guessing a delay.
@@ -96,7 +113,12 @@ function apiProxy(apiUrl) {
         return
       }
     }
-    const response = await fetch(`${apiUrl()}${request.path}`)
+    const type = ctx.get('content-type')
+    const response = await fetch(`${apiUrl()}${request.path}`, {
+      method: ctx.method,
+      headers: type ? { 'content-type': type } : {},
+      body: ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : await rawBody(ctx.req),
+    })
     ctx.status = response.status
     ctx.type = response.headers.get('content-type') ?? 'application/json'
     ctx.body = await response.text()

@@ -1,5 +1,7 @@
 /** Helpers for widget tests in real Chromium: mocha's globals typed, small asserts, waiting for a state, the test servers' origins. */
-import type { GanapatiOpcoFinder } from '../../widgets/opco-finder/opco-finder'
+
+/** Any Ganapati widget: an element that renders asynchronously. */
+type LitWidget = Element & { updateComplete: Promise<unknown> }
 
 type Test = () => void | Promise<void>
 interface Mocha {
@@ -107,12 +109,13 @@ export async function waitFor<T>(
   }
 }
 
-export async function waitForState(finder: GanapatiOpcoFinder, state: string): Promise<void> {
+/** Waits for a widget's reflected `state` attribute, then for its render. */
+export async function waitForState(widget: LitWidget, state: string): Promise<void> {
   await waitFor(
-    () => finder.getAttribute('state') === state,
-    () => `state="${state}" (still "${finder.getAttribute('state')}")`,
+    () => widget.getAttribute('state') === state,
+    () => `state="${state}" (still "${widget.getAttribute('state')}")`,
   )
-  await finder.updateComplete
+  await widget.updateComplete
 }
 
 /** Mounts markup in a <main> landmark (axe's region rule) and returns its first element. */
@@ -129,7 +132,7 @@ export function cleanUp(): void {
   document.querySelector('main')?.replaceChildren()
 }
 
-/** Shadow-DOM query helpers: the finder's shadow root is open. */
+/** Shadow-DOM query helpers: the widgets' shadow roots are open. */
 export function part(finder: Element, name: string): HTMLElement | null {
   return finder.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null
 }

@@ -76,7 +76,8 @@ export function isAbort(error: unknown): boolean {
 function kindOf(status: number): ApiErrorKind {
   if (status === 404) return 'not-found'
   if (status === 429) return 'rate-limited'
-  if (status === 502 || status === 503 || status === 504) return 'upstream'
+  // 502, 503, 504: a gateway or an upstream failed.
+  if (status > 501 && status < 505) return 'upstream'
   if (status >= 400 && status < 500) return 'invalid'
   return 'server'
 }
@@ -127,6 +128,16 @@ export function apiBase(value: string | null | undefined): string {
   )
 }
 
+/** The `init` of ApiClient.get() that POSTs `body` as JSON. */
+export function jsonPost(body: object): RequestInit {
+  return {
+    method: 'POST',
+    body: JSON.stringify(body),
+    // Only here: on a GET, a JSON content-type would cost every cross-origin lookup a CORS preflight.
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+  }
+}
+
 export class ApiClient {
   readonly #controllers = new Map<string, AbortController>()
 
@@ -134,13 +145,15 @@ export class ApiClient {
   constructor(readonly base: string) {}
 
   /**
-   * GETs JSON from the API. Requests sharing a `channel` supersede each other: starting one
-   * aborts the previous, so a slow answer to an old keystroke never overwrites a newer one.
+   * GETs JSON from the API, or sends what `init` says (`jsonPost(body)`). Requests sharing a
+   * `channel` supersede each other: starting one aborts the previous, so a slow answer to an old
+   * keystroke never overwrites a newer one.
    */
   async get<T>(
     path: string,
     params: Record<string, string | number | undefined> = {},
     channel?: string,
+    init?: RequestInit,
   ): Promise<T> {
     const url = new URL(this.base + path)
     for (const [key, value] of Object.entries(params)) {
@@ -163,6 +176,7 @@ export class ApiClient {
       response = await fetch(url, {
         headers: { accept: 'application/json' },
         credentials: 'omit',
+        ...init,
         signal: controller.signal,
       })
       if (response.ok) return (await response.json()) as T

@@ -1,6 +1,7 @@
 /** The public event contract of every Ganapati widget: one typed map, one name per event. */
 import type { Confidence } from '../../api/contracts/conventions'
 import type { OpcoId } from '../../api/contracts/opcos'
+import type { SimulationRequest, SimulationResult } from '../../api/contracts/simulations'
 
 /** Detail of `ganapati-opco-found`: what a host page needs to chain the simulator or a CRM. */
 export interface OpcoFoundDetail {
@@ -12,8 +13,15 @@ export interface OpcoFoundDetail {
   confidence: Confidence | null
 }
 
+/** Detail of `ganapati-simulation-change`: the body the simulator sent and the API's answer. */
+export interface SimulationChangeDetail {
+  request: SimulationRequest
+  result: SimulationResult
+}
+
 export interface GanapatiEventMap {
   'ganapati-opco-found': CustomEvent<OpcoFoundDetail>
+  'ganapati-simulation-change': CustomEvent<SimulationChangeDetail>
 }
 
 export type GanapatiEventName = keyof GanapatiEventMap

@@ -44,15 +44,13 @@ export const tokens = css`
     box-sizing: inherit;
   }
 
+  /* Out of the flow and clipped to nothing, yet read by screen readers; used on unstyled spans and divs. */
   .visually-hidden {
     position: absolute;
     width: 1px;
     height: 1px;
-    margin: -1px;
-    padding: 0;
     overflow: hidden;
-    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
 `
