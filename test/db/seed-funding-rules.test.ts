@@ -29,10 +29,12 @@ describe('seedFundingRules', () => {
     const folder = await mkdtemp(join(tmpdir(), 'ganapati-rules-'))
     await cp(DATA_FOLDER, folder, { recursive: true })
     const file = join(folder, 'funding-rules.json')
-    await writeFile(
-      file,
-      (await readFile(file, 'utf8')).replace('"amountCents": 75000', '"amountCents": 80000'),
+    const data = JSON.parse(await readFile(file, 'utf8'))
+    const participation = data.rules.find(
+      (rule: { id: string }) => rule.id === 'participation-employeur-750',
     )
+    participation.params.amountCents = 80_000
+    await writeFile(file, JSON.stringify(data))
     expect(await seedFundingRules(db, folder)).toMatchObject({ revised: 1, unchanged: 12 })
     const history = await ruleHistory(db, 'participation-employeur-750')
     expect(
