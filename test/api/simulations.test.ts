@@ -74,6 +74,10 @@ describe('POST /v1/simulations', () => {
     [{ scheme: 'tutor-training', date: '2026-10-01', hours: 50, priceCents: 100_000 }, 60_000],
     [
       { scheme: 'pro-a', date: '2026-10-01', hours: 200, priceCents: 400_000, opcoId: 'akto' },
+      183_000,
+    ],
+    [
+      { scheme: 'pro-a', date: '2018-06-01', hours: 200, priceCents: 400_000, opcoId: 'akto' },
       null,
     ],
     [

@@ -151,8 +151,18 @@ describe('simulateHourly', () => {
     )
   })
 
-  it('never invents a Pro-A figure: none known in 2026, so no amount and where to look', () => {
-    const result = simulate({ scheme: 'pro-a' })
+  it('applies the legal default to Pro-A where no branch rate is known, and says so', () => {
+    // Issue 3 and funding-rules-sources.md §3 (conflict D: the default is not confirmed for Pro-A).
+    const result = simulate({ scheme: 'pro-a', hours: 200, priceCents: 400_000 })
+    expect(result.opcoFundingCents).toBe(183_000)
+    expect(result.lines[0]?.ruleId).toBe('pro-a-forfait-defaut')
+    expect(result.warnings[0]).toMatch(
+      /^Aucun barème de branche connu : le forfait légal par défaut/,
+    )
+  })
+
+  it('never invents a figure where no rule is in force: no amount, and where to look', () => {
+    const result = simulate({ scheme: 'pro-a', date: '2018-06-01' })
     expect(result.opcoFundingCents).toBeNull()
     expect(result.employerCostCents).toBeNull()
     expect(result.lines).toEqual([])

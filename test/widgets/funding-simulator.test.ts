@@ -1,0 +1,515 @@
+/** <ganapati-funding-simulator> in real Chromium against the real API (libSQL in memory, funding rules seeded). */
+import { emulateMedia, sendKeys } from '@web/test-runner-commands'
+import type { SimulationResult } from '../../api/contracts/simulations'
+import '../../widgets/funding-simulator/define'
+import '../../widgets/opco-finder/define'
+import type { GanapatiFundingSimulator } from '../../widgets/funding-simulator/funding-simulator'
+import type { GanapatiOpcoFinder } from '../../widgets/opco-finder/opco-finder'
+import { defineElement } from '../../widgets/shared/base-element'
+import type { SimulationChangeDetail } from '../../widgets/shared/events'
+import {
+  afterEach,
+  assert,
+  cleanUp,
+  deepEqual,
+  describe,
+  equal,
+  expectNoAxeViolations,
+  includes,
+  it,
+  mount,
+  part,
+  parts,
+  proxiedApi,
+  testEnv,
+  text,
+  waitFor,
+  waitForState,
+} from './helpers'
+
+/**
+ * The issue's worked example (sources in db/data/funding-rules-sources.md): an apprentice at level 6,
+ * contract from 2026-10-01, 12 employees, CFA price 8 500 €, NPEC 7 000 € → OPCO 6 250 €
+ * (NPEC − the 750 € participation of décret 2025-585), employer 2 250 € (1 500 € above the NPEC
+ * + 750 €), State hiring aid 2 000 € (décret 2026-168, < 250 employees, level 6).
+ */
+const WORKED = 'scheme="apprentissage" date="2026-10-01" headcount="12" level="6"'
+const WORKED_PRICES = 'price="8500" npec="7000"'
+const WORKED_REQUEST = {
+  scheme: 'apprentissage',
+  date: '2026-10-01',
+  headcount: 12,
+  level: 6,
+  priceCents: 850000,
+  npecCents: 700000,
+  rqth: false,
+  distanceLearning: false,
+}
+
+async function simulator(attributes = '', api?: string): Promise<GanapatiFundingSimulator> {
+  const element = mount<GanapatiFundingSimulator>(
+    `<ganapati-funding-simulator api="${api ?? (await testEnv()).api}" ${attributes}></ganapati-funding-simulator>`,
+  )
+  await element.updateComplete
+  return element
+}
+
+function control(element: Element, id: string): HTMLInputElement {
+  const found = element.shadowRoot?.getElementById(id)
+  assert(found, `the ${id} control`)
+  return found as HTMLInputElement
+}
+
+/** Types over a field like a visitor who selects what is there and types anew. */
+async function retype(element: Element, id: string, value: string): Promise<void> {
+  const input = control(element, id)
+  input.focus()
+  input.select()
+  await sendKeys(value ? { type: value } : { press: 'Backspace' })
+}
+
+/** Chooses an option as the browser does after a pick in the list: value set, `change` fired. */
+function choose(element: Element, id: string, value: string): void {
+  const select = control(element, id)
+  select.value = value
+  select.dispatchEvent(new Event('change', { bubbles: true }))
+}
+
+/** The figure of one amount (`opco`, `employer`, `state`, `total`) in a result column. */
+function amount(element: Element, payer: string, column = 0): string {
+  return text(parts(element, `amount-${payer}`)[column]?.querySelector('dd'))
+}
+
+const squash = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim()
+
+function changes(): CustomEvent<SimulationChangeDetail>[] {
+  const seen: CustomEvent<SimulationChangeDetail>[] = []
+  const listener = (event: CustomEvent<SimulationChangeDetail>) => seen.push(event)
+  document.addEventListener('ganapati-simulation-change', listener)
+  listeners.push(() => document.removeEventListener('ganapati-simulation-change', listener))
+  return seen
+}
+const listeners: (() => void)[] = []
+
+/** What the real API answers, asked directly: the widget must show the same. */
+async function simulate(body: object): Promise<SimulationResult> {
+  const { api } = await testEnv()
+  const response = await fetch(`${api}/v1/simulations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  equal(response.status, 200, 'POST /v1/simulations')
+  return (await response.json()) as SimulationResult
+}
+
+describe('<ganapati-funding-simulator>', () => {
+  afterEach(async () => {
+    for (const remove of listeners.splice(0)) remove()
+    cleanUp()
+    history.replaceState(null, '', location.pathname + location.search)
+    await emulateMedia({ media: 'screen' })
+  })
+
+  it('registers once and tolerates the bundle being loaded twice', () => {
+    const ctor = customElements.get('ganapati-funding-simulator')
+    assert(ctor, 'ganapati-funding-simulator is defined')
+    defineElement('ganapati-funding-simulator', class extends HTMLElement {})
+    equal(customElements.get('ganapati-funding-simulator'), ctor, 'the first definition stays')
+  })
+
+  it('shows the worked example preset by attributes: figures, read-only fields, chart, sourced lines', async () => {
+    const element = await simulator(`${WORKED} ${WORKED_PRICES}`)
+    await waitForState(element, 'ready')
+
+    equal(amount(element, 'opco'), '6 250 €', 'OPCO')
+    equal(amount(element, 'employer'), '2 250 €', 'employer’s reste à charge')
+    equal(amount(element, 'state'), '2 000 €', 'State aid')
+    equal(amount(element, 'total'), '8 500 €', 'training cost')
+    includes(text(part(element, 'amount-employer')), 'Reste à charge de l’entreprise', 'label')
+
+    for (const [id, shown] of [
+      ['scheme', 'Contrat d’apprentissage'],
+      ['price', '8 500'],
+      ['npec', '7 000'],
+      ['level', '6 — bac +3 ou +4 (licence, BUT)'],
+      ['headcount', '12'],
+      ['date', '2026-10-01'],
+    ] as const) {
+      const field = control(element, id)
+      equal(field.readOnly, true, `${id} is read-only`)
+      equal(squash(field.value), shown, `${id} shows its preset`)
+    }
+    equal(control(element, 'opco').tagName, 'SELECT', 'the OPCO, not preset, stays a choice')
+
+    const chart = part(element, 'chart')
+    equal(chart?.getAttribute('role'), 'img', 'chart role')
+    const name = squash(chart?.getAttribute('aria-label'))
+    for (const figure of ['OPCO : 6 250 €', 'Entreprise : 2 250 €', 'État : 2 000 €']) {
+      includes(name, figure, 'chart accessible name')
+    }
+    equal(squash(chart?.querySelector('title')?.textContent), name, 'chart title')
+    equal(chart?.querySelectorAll('rect').length, 3, 'one bar per payer')
+
+    const expected = await simulate(WORKED_REQUEST)
+    const lines = parts(element, 'line')
+    equal(lines.length, expected.lines.length, 'one line per line of the API')
+    expected.lines.forEach((line, i) => {
+      const shown = lines[i]!
+      includes(text(shown), line.label, `line ${i} label`)
+      const link = shown.querySelector('[part~="source"] a')
+      equal(link?.getAttribute('href') ?? null, line.source?.url ?? null, `line ${i} source link`)
+      if (line.ruleId) includes(text(shown), line.ruleId, `line ${i} rule id`)
+    })
+    const participation = lines.find((line) => text(line).includes('participation-employeur-750'))
+    includes(text(participation), '-750 €', 'the deduction from the OPCO')
+    includes(text(participation), 'source du 01/07/2025', 'source date in French')
+    equal(
+      participation?.querySelector('a')?.getAttribute('target'),
+      '_blank',
+      'sources open in a new tab',
+    )
+  })
+
+  it('words the distance-learning box with the threshold of the rule in force', async () => {
+    const element = await simulator(`${WORKED} ${WORKED_PRICES}`)
+    await waitFor(
+      () => text(element.shadowRoot?.querySelector('label[for="distance"]')).includes('80 %'),
+      'the threshold of npec-distance-reduction',
+    )
+  })
+
+  it('updates the result as the visitor types, in French number formats', async () => {
+    const element = await simulator(`${WORKED} npec="7000"`)
+    await waitForState(element, 'idle')
+    includes(text(part(element, 'message')), '« Prix de la formation (€) »', 'what is missing')
+
+    await retype(element, 'price', '8 500')
+    await waitFor(() => amount(element, 'employer') === '2 250 €', 'the first result')
+    await retype(element, 'price', '9 000,50')
+    await waitFor(
+      () => amount(element, 'employer') === '2 750,50 €',
+      () => `2 750,50 € (got ${amount(element, 'employer')})`,
+    )
+    equal(amount(element, 'opco'), '6 250 €', 'the OPCO still pays the NPEC minus 750 €')
+    equal(control(element, 'price').readOnly, false, 'a field not preset stays editable')
+  })
+
+  it('keeps the previous figures while the next load, and drops a superseded request', async () => {
+    const proxy = proxiedApi('simulator-superseded')
+    const element = await simulator(`${WORKED} npec="7000"`, proxy.url)
+    await retype(element, 'price', '8500')
+    await waitFor(() => amount(element, 'employer') === '2 250 €', 'the first result')
+
+    await proxy.hold('/v1/simulations')
+    await retype(element, 'price', '9000')
+    await waitFor(
+      async () => (await proxy.requests()).some((r) => r.state === 'held'),
+      'the next simulation in flight',
+    )
+    await waitForState(element, 'loading')
+    equal(amount(element, 'employer'), '2 250 €', 'the previous figure stays while loading')
+    equal(
+      element.shadowRoot?.querySelector('.results')?.getAttribute('aria-busy'),
+      'true',
+      'aria-busy',
+    )
+
+    await retype(element, 'price', '9500')
+    await waitFor(() => amount(element, 'employer') === '3 250 €', 'the latest price’s figure')
+    await waitFor(
+      async () => (await proxy.requests()).some((r) => r.state === 'aborted'),
+      'the superseded request aborted',
+    )
+    equal(element.getAttribute('state'), 'ready', 'state')
+  })
+
+  it('is filled by a finder on the same page (ganapati-opco-found), unless a trainer preset another OPCO', async () => {
+    const { api } = await testEnv()
+    const seen = changes()
+    mount(
+      `<div>
+        <ganapati-opco-finder api="${api}"></ganapati-opco-finder>
+        <ganapati-funding-simulator id="chained" api="${api}" ${WORKED} ${WORKED_PRICES}></ganapati-funding-simulator>
+        <ganapati-funding-simulator id="preset" api="${api}" ${WORKED} ${WORKED_PRICES} opco="akto"></ganapati-funding-simulator>
+      </div>`,
+    )
+    const finder = document.querySelector('ganapati-opco-finder') as GanapatiOpcoFinder
+    const chained = document.getElementById('chained') as GanapatiFundingSimulator
+    const preset = document.getElementById('preset') as GanapatiFundingSimulator
+    await waitForState(chained, 'ready')
+    await waitForState(preset, 'ready')
+
+    const input = finder.shadowRoot?.querySelector('input')
+    assert(input, 'the finder input')
+    input.focus()
+    await sendKeys({ type: '1486' })
+    await sendKeys({ press: 'Enter' })
+
+    await waitFor(() => control(chained, 'opco').value === 'atlas', 'the OPCO from the finder')
+    equal(control(chained, 'idcc').value, '1486', 'the IDCC from the finder')
+    const event = await waitFor(
+      () => seen.find((e) => e.target === chained && e.detail.result.opcoId === 'atlas'),
+      'a simulation for Atlas',
+    )
+    equal(event.detail.request.idcc, '1486', 'the IDCC sent')
+    await waitFor(
+      () =>
+        text((control(chained, 'opco') as unknown as HTMLSelectElement).selectedOptions[0]) ===
+        'Atlas',
+      'the OPCO named',
+    )
+
+    await waitFor(() => control(preset, 'opco').value === 'AKTO', 'the preset OPCO, by name')
+    equal(control(preset, 'opco').readOnly, true, 'the preset OPCO is read-only')
+    equal(control(preset, 'idcc').value, '', 'no IDCC from another OPCO')
+    equal(preset.getAttribute('state'), 'ready', 'no contradiction sent to the API')
+  })
+
+  it('compares a second scheme side by side for the same training', async () => {
+    const element = await simulator(`${WORKED} ${WORKED_PRICES}`)
+    await waitForState(element, 'ready')
+    equal(parts(element, 'result').length, 1, 'one column')
+
+    const compare = part(element, 'compare')
+    equal(compare?.tagName, 'SELECT', 'the « Comparer avec… » select')
+    includes(
+      text(element.shadowRoot?.querySelector('label[for="compare"]')),
+      'Comparer avec',
+      'its label',
+    )
+    choose(element, 'compare', 'contrat-pro')
+    await waitFor(() => element.shadowRoot?.getElementById('hours'), 'the hours the scheme asks')
+    await waitFor(
+      () => text(parts(element, 'result')[1]).includes('Durée de la formation'),
+      'the compared scheme asks its hours',
+    )
+    await retype(element, 'hours', '400')
+    await waitFor(() => amount(element, 'opco', 1) === '3 660 €', 'the contrat pro figures')
+    // Legal default 9,15 €/h (décret 2019-1489 rates, rule contrat-pro-forfait-defaut) × 400 h.
+    equal(amount(element, 'employer', 1), '4 840 €', 'the same price, 8 500 €, less 3 660 €')
+    equal(amount(element, 'total', 1), '8 500 €', 'same training price')
+    includes(text(parts(element, 'result')[1]), 'Contrat de professionnalisation', 'its title')
+    equal(amount(element, 'opco'), '6 250 €', 'the apprenticeship column stays')
+  })
+
+  it('makes a link that restores the simulation, compared scheme included', async () => {
+    const element = await simulator(`${WORKED} ${WORKED_PRICES} hours="400" compare="contrat-pro"`)
+    await waitFor(() => amount(element, 'opco', 1) === '3 660 €', 'both columns')
+    const link = (part(element, 'share-link') as HTMLInputElement).value
+    equal(
+      link.split('#')[0],
+      location.href.split('#')[0],
+      'the page itself, with the simulation in its hash',
+    )
+    includes(link, '#ganapati-sim=', 'the hash')
+
+    cleanUp()
+    history.replaceState(null, '', link)
+    const restored = await simulator('')
+    await waitFor(() => amount(restored, 'opco', 1) === '3 660 €', 'the restored comparison')
+    equal(amount(restored, 'opco'), '6 250 €', 'the restored result')
+    equal(amount(restored, 'employer'), '2 250 €', 'the restored reste à charge')
+    equal(squash(control(restored, 'price').value), '8 500', 'the price, in French')
+    equal(control(restored, 'price').readOnly, false, 'restored fields stay editable')
+    equal(control(restored, 'level').value, '6', 'the level')
+    equal(control(restored, 'compare').value, 'contrat-pro', 'the compared scheme')
+  })
+
+  it('copies the link with the Clipboard API, or says how to copy it', async () => {
+    const element = await simulator(`${WORKED} ${WORKED_PRICES}`)
+    await waitForState(element, 'ready')
+    const button = part(element, 'share-button')
+    equal(text(button), 'Copier le lien', 'button label')
+    button?.click()
+    const status = await waitFor(
+      () => text(part(element, 'share')?.querySelector('[role="status"]')),
+      'the copy status',
+    )
+    assert(
+      ['Lien copié.', 'Sélectionnez le lien puis copiez-le (Ctrl+C).'].includes(status),
+      `copy status: ${status}`,
+    )
+  })
+
+  it('is used with the keyboard alone: native controls in form order, then the copy button', async () => {
+    const element = await simulator(`${WORKED} ${WORKED_PRICES}`)
+    await waitForState(element, 'ready')
+    const focused = () => element.shadowRoot?.activeElement
+    control(element, 'compare').focus()
+    const order: string[] = []
+    for (let i = 0; i < 6; i++) {
+      await sendKeys({ press: 'Tab' })
+      order.push(focused()?.id || focused()?.getAttribute('part') || '')
+    }
+    // Read-only presets stay in the tab order: a keyboard or screen-reader user reads them too.
+    deepEqual(order, ['date', 'opco', 'idcc', 'headcount', 'level', 'price'], 'tab order')
+    part(element, 'share-button')?.focus()
+    await sendKeys({ press: 'Enter' })
+    await waitFor(
+      () => text(part(element, 'share')?.querySelector('[role="status"]')),
+      'Enter on the copy button',
+    )
+  })
+
+  it('says « Montant non estimé » with the OPCO’s criteria page when no figure is known, never 0', async () => {
+    const element = await simulator(
+      'scheme="plan" date="2026-10-01" opco="akto" headcount="12" hours="14" price="1500"',
+    )
+    await waitForState(element, 'ready')
+    equal(amount(element, 'opco'), 'Montant non estimé', 'OPCO amount')
+    equal(amount(element, 'employer'), 'Montant non estimé', 'reste à charge')
+    includes(
+      squash(part(element, 'chart')?.getAttribute('aria-label')),
+      'OPCO : Montant non estimé',
+      'chart name',
+    )
+    const warnings = part(element, 'warnings')
+    includes(text(warnings), 'AKTO', 'the warning names the OPCO')
+    const criteria = [...(warnings?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'))
+    assert(
+      criteria.includes('https://www.akto.fr/financer-une-formation/regles-de-prise-en-charge/'),
+      `the criteria page linked: ${criteria}`,
+    )
+  })
+
+  it('shows a 400 next to the field it names, with aria-invalid and aria-describedby', async () => {
+    const element = await simulator(`${WORKED} npec="7000"`)
+    await retype(element, 'price', '0')
+    await waitForState(element, 'error')
+    const price = control(element, 'price')
+    equal(price.getAttribute('aria-invalid'), 'true', 'aria-invalid')
+    const error = element.shadowRoot?.getElementById(price.getAttribute('aria-describedby') ?? '')
+    equal(text(error), 'Le montant doit être supérieur à 0.', 'the API’s detail under the field')
+    equal(error?.getAttribute('part'), 'error', 'error part')
+    equal(error?.closest('[part~="field"]'), price.closest('[part~="field"]'), 'in the same field')
+    includes(text(part(element, 'message')), 'Corrigez le champ signalé', 'the result says why')
+
+    await retype(element, 'price', '8500')
+    await waitForState(element, 'ready')
+    equal(price.getAttribute('aria-invalid'), null, 'no longer invalid')
+  })
+
+  it('flags a number it cannot read without asking the API', async () => {
+    const proxy = proxiedApi('simulator-bad-number')
+    const element = await simulator(`${WORKED} npec="7000"`, proxy.url)
+    await retype(element, 'price', 'huit mille')
+    await waitForState(element, 'error')
+    equal(
+      text(element.shadowRoot?.getElementById('price-error')),
+      'Saisissez un nombre, par exemple 8 500 ou 8 500,50.',
+      'message',
+    )
+    equal(control(element, 'price').getAttribute('aria-invalid'), 'true', 'aria-invalid')
+    const posts = (await proxy.requests()).filter((r) => r.path === '/v1/simulations')
+    equal(posts.length, 0, 'no simulation requested')
+  })
+
+  it('names the OPCO an IDCC contradicts, from the API’s pointer', async () => {
+    const element = await simulator(`${WORKED} ${WORKED_PRICES}`)
+    await waitForState(element, 'ready')
+    choose(element, 'opco', 'akto')
+    await retype(element, 'idcc', '1486')
+    await waitForState(element, 'error')
+    includes(text(element.shadowRoot?.getElementById('opco-error')), 'Atlas', 'the OPCO of 1486')
+    equal(control(element, 'opco').getAttribute('aria-invalid'), 'true', 'the select flagged')
+  })
+
+  it('emits ganapati-simulation-change with the request and the result, bubbling and composed', async () => {
+    const seen = changes()
+    const element = await simulator(`${WORKED} ${WORKED_PRICES}`)
+    await waitForState(element, 'ready')
+    const event = await waitFor(() => seen[0], 'the event on document')
+    equal(event.bubbles, true, 'bubbles')
+    equal(event.composed, true, 'composed')
+    deepEqual(event.detail.request, WORKED_REQUEST, 'the request sent')
+    deepEqual(event.detail.result, await simulate(WORKED_REQUEST), 'the API’s answer')
+  })
+
+  it('speaks English with lang="en", and words a 400 itself', async () => {
+    const element = await simulator(`lang="en" ${WORKED} ${WORKED_PRICES}`)
+    await waitForState(element, 'ready')
+    equal(
+      text(element.shadowRoot?.querySelector('label[for="price"]')),
+      'Training price (€)',
+      'label',
+    )
+    equal(amount(element, 'opco'), '€6,250', 'OPCO amount')
+    includes(text(part(element, 'amount-employer')), 'Left for the company to pay', 'label')
+    includes(squash(part(element, 'chart')?.getAttribute('aria-label')), 'Company: €2,250', 'chart')
+    includes(text(part(element, 'lines')), 'source dated 2025-07-01', 'source date')
+    equal(text(part(element, 'share-button')), 'Copy link', 'share button')
+
+    cleanUp()
+    const english = await simulator(`lang="en" ${WORKED} npec="7000"`)
+    await retype(english, 'price', '8,500.50')
+    await waitFor(() => amount(english, 'employer') === '€2,250.50', 'English number format')
+    await retype(english, 'price', '0')
+    await waitForState(english, 'error')
+    equal(
+      text(english.shadowRoot?.getElementById('price-error')),
+      'This value is not accepted: check it.',
+      'our English message, not the API’s French',
+    )
+  })
+
+  it('says so when the browser is offline, and retries', async () => {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false })
+    let element: GanapatiFundingSimulator
+    try {
+      element = await simulator(`${WORKED} ${WORKED_PRICES}`)
+      await waitForState(element, 'error')
+      includes(text(part(element, 'message')), 'hors ligne', 'offline message')
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine
+    }
+    const retry = part(element, 'button')
+    equal(text(retry), 'Réessayer', 'retry button')
+    retry?.click()
+    await waitForState(element, 'ready')
+    equal(amount(element, 'opco'), '6 250 €', 'figures after the retry')
+  })
+
+  it('prints the figures and sources without the controls', async () => {
+    const element = await simulator(`${WORKED} ${WORKED_PRICES}`)
+    await waitForState(element, 'ready')
+    await emulateMedia({ media: 'print' })
+    equal(getComputedStyle(part(element, 'share')!).display, 'none', 'no share block')
+    equal(getComputedStyle(part(element, 'amounts')!).display, 'grid', 'the figures')
+    equal(getComputedStyle(part(element, 'lines')!).display, 'block', 'the sources')
+    equal(getComputedStyle(control(element, 'opco')).borderTopStyle, 'none', 'no input chrome')
+  })
+
+  it('has no axe-core violations with two results side by side', async () => {
+    const element = await simulator(`${WORKED} ${WORKED_PRICES} hours="400" compare="contrat-pro"`)
+    await waitFor(() => amount(element, 'opco', 1) === '3 660 €', 'both columns')
+    await expectNoAxeViolations(element)
+  })
+
+  it('has no axe-core violations with an error under a field, and with nothing to show yet', async () => {
+    const element = await simulator(`${WORKED} npec="7000"`)
+    await waitForState(element, 'idle')
+    await expectNoAxeViolations(element)
+    await retype(element, 'price', '0')
+    await waitForState(element, 'error')
+    await expectNoAxeViolations(element)
+  })
+
+  it('runs from the built bundle under a strict CSP without any violation', async () => {
+    const frame = mount<HTMLIFrameElement>(
+      '<iframe title="Page partenaire" src="/__ganapati/csp.html"></iframe>',
+    )
+    await new Promise((loaded) => frame.addEventListener('load', loaded, { once: true }))
+    const page = frame.contentWindow as (Window & { cspViolations?: string[] }) | null
+    assert(page?.cspViolations, 'the CSP probe ran first')
+    const element = await waitFor(
+      () => frame.contentDocument?.querySelector('ganapati-funding-simulator') ?? null,
+      'the simulator in the CSP page',
+    )
+    await waitFor(() => element.getAttribute('state') === 'ready', 'the built simulator answering')
+    equal(amount(element, 'opco'), '6 250 €', 'figures rendered')
+    const styled = page.getComputedStyle(part(element, 'result')!)
+    equal(styled.borderTopStyle, 'solid', 'adopted stylesheets applied')
+    deepEqual(page.cspViolations, [], 'securitypolicyviolation events')
+  })
+})
