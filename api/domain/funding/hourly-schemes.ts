@@ -3,10 +3,11 @@
  * pays hours × the rate in force (the branch's, else the legal default), never more than the price.
  */
 import type { OpcoId } from '../../contracts/opcos'
-import type { SimulationLine, SimulationResult } from '../../contracts/simulations'
+import type { SimulationResult } from '../../contracts/simulations'
 import type { FundingRule } from '../../contracts/funding-rules'
 import { criteriaHint, noFigure, SCHEME_LABEL, type OpcoCriteria } from './no-figure'
 import { formatEuros } from './money'
+import { priceSplit } from './price-split'
 import { ruleInForce } from './rule-selection'
 
 export type HourlyScheme = 'contrat-pro' | 'pro-a' | 'tutor-training'
@@ -70,36 +71,13 @@ export function simulateHourly(
 
   const cap = rate * hours
   const funded = Math.min(input.priceCents, cap)
-  const lines: SimulationLine[] = [
+  return priceSplit(
+    input,
+    funded,
     {
       label: `Prise en charge OPCO : ${hours} h × ${formatEuros(rate)}/h${funded < cap ? ', limitée au prix' : ''}`,
-      amountCents: funded,
-      payer: 'opco',
-      ruleId: input.centsPerHour === null && rule ? rule.id : null,
-      source:
-        input.centsPerHour === null && rule
-          ? { url: rule.source.url, date: rule.source.date }
-          : null,
+      rule: input.centsPerHour === null ? rule : null,
     },
-  ]
-  if (input.priceCents > funded) {
-    lines.push({
-      label: 'Reste à charge',
-      amountCents: input.priceCents - funded,
-      payer: 'employer',
-      ruleId: null,
-      source: null,
-    })
-  }
-  return {
-    scheme: input.scheme,
-    date: input.date,
-    opcoId: input.opcoId,
-    totalCostCents: input.priceCents,
-    opcoFundingCents: funded,
-    employerCostCents: input.priceCents - funded,
-    stateAidCents: 0,
-    lines,
     warnings,
-  }
+  )
 }

@@ -4,9 +4,10 @@
  */
 import type { FundingRule } from '../../contracts/funding-rules'
 import type { OpcoId } from '../../contracts/opcos'
-import type { SimulationLine, SimulationResult } from '../../contracts/simulations'
+import type { SimulationResult } from '../../contracts/simulations'
 import { formatEuros } from './money'
 import { noFigure, type OpcoCriteria } from './no-figure'
+import { priceSplit } from './price-split'
 import { ruleInForce } from './rule-selection'
 
 export interface PlanInput {
@@ -64,33 +65,10 @@ export function simulatePlan(
   warnings.push(
     "Dans la limite des fonds disponibles de l'OPCO : le barème peut être révisé en cours d'année.",
   )
-  const lines: SimulationLine[] = [
-    {
-      label: `Prise en charge OPCO${limits.length ? ` (${limits.join(', ')})` : ''}`,
-      amountCents: funded,
-      payer: 'opco',
-      ruleId: rule.id,
-      source: { url: rule.source.url, date: rule.source.date },
-    },
-  ]
-  if (input.priceCents > funded) {
-    lines.push({
-      label: 'Reste à charge',
-      amountCents: input.priceCents - funded,
-      payer: 'employer',
-      ruleId: null,
-      source: null,
-    })
-  }
-  return {
-    scheme: 'plan',
-    date: input.date,
-    opcoId: input.opcoId,
-    totalCostCents: input.priceCents,
-    opcoFundingCents: funded,
-    employerCostCents: input.priceCents - funded,
-    stateAidCents: 0,
-    lines,
+  return priceSplit(
+    request,
+    funded,
+    { label: `Prise en charge OPCO${limits.length ? ` (${limits.join(', ')})` : ''}`, rule },
     warnings,
-  }
+  )
 }

@@ -1,0 +1,178 @@
+/** The simulator's fields: which ones each scheme asks, numbers as people type them, the request, the share link. */
+import type { Scheme } from '../../api/contracts/funding-rules'
+import type { SimulationRequest } from '../../api/contracts/simulations'
+import type { Lang } from '../shared/i18n'
+
+export type Field =
+  | 'date'
+  | 'opco'
+  | 'idcc'
+  | 'headcount'
+  | 'level'
+  | 'price'
+  | 'npec'
+  | 'hours'
+  | 'rate'
+  | 'rqth'
+  | 'distance'
+  | 'priority'
+
+/** Every field in form order; the first three apply to every scheme. */
+export const FIELDS: Field[] = [
+  'date',
+  'opco',
+  'idcc',
+  'headcount',
+  'level',
+  'price',
+  'npec',
+  'hours',
+  'rate',
+  'rqth',
+  'distance',
+  'priority',
+]
+
+/** Fields a host page may preset by attribute (then read-only), besides `scheme`. */
+export const PRESETS: Field[] = [
+  'date',
+  'opco',
+  'idcc',
+  'headcount',
+  'level',
+  'price',
+  'npec',
+  'hours',
+  'rate',
+]
+
+export const SCHEMES: Scheme[] = ['apprentissage', 'contrat-pro', 'pro-a', 'plan', 'tutor-training']
+
+/** What each scheme asks besides date, OPCO and IDCC (the request contract of POST /v1/simulations). */
+const FIELDS_OF: Record<Scheme, Field[]> = {
+  apprentissage: ['headcount', 'level', 'price', 'npec', 'rqth', 'distance'],
+  'contrat-pro': ['hours', 'price', 'rate', 'priority'],
+  'pro-a': ['hours', 'price', 'rate'],
+  plan: ['headcount', 'hours', 'price'],
+  'tutor-training': ['hours', 'price'],
+}
+
+/** Left empty, these leave the API to its own figures (the rule in force, every branch). */
+const OPTIONAL: Field[] = ['opco', 'idcc', 'rate', 'rqth', 'distance', 'priority']
+
+export const CHECKBOXES: Field[] = ['rqth', 'distance', 'priority']
+
+/** Whether a scheme uses a field: the form shows the fields of the schemes simulated. */
+export function uses(scheme: Scheme, field: Field): boolean {
+  return FIELDS.indexOf(field) < 3 || FIELDS_OF[scheme].includes(field)
+}
+
+export type Values = Partial<Record<Field, string>>
+
+/**
+ * A number as typed: « 8 500 », « 8 500,50 », « 8500.5 € » in French; "8,500.50" in English.
+ * NaN when it is not one, or for money with more than two decimals.
+ */
+export function parseNumber(text: string, lang: Lang, money?: boolean): number {
+  let digits = text.replace(/[\s€]/g, '')
+  digits =
+    lang === 'en'
+      ? digits.replace(/,/g, '')
+      : digits.includes(',')
+        ? digits.replace(/\./g, '').replace(',', '.')
+        : digits
+  return (money ? /^\d+(\.\d\d?)?$/ : /^\d+(\.\d+)?$/).test(digits) ? Number(digits) : NaN
+}
+
+/** How a figure the visitor did not type (an attribute, a shared link) reads in the form. */
+export function formatNumber(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value)
+}
+
+/** Today in the visitor's time zone, YYYY-MM-DD. */
+export function today(): string {
+  const now = new Date()
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 10)
+}
+
+export interface Inputs {
+  /** Set when every required field reads. */
+  request: SimulationRequest | null
+  missing: Field[]
+  /** Fields whose text is not a number, or a money amount with more than two decimals. */
+  invalid: Field[]
+}
+
+/** Names of the request's members where they differ from the field's: money goes in integer cents. */
+const API_NAMES: Values = {
+  price: 'priceCents',
+  npec: 'npecCents',
+  rate: 'centsPerHour',
+  opco: 'opcoId',
+  distance: 'distanceLearning',
+  priority: 'priorityPublic',
+}
+
+const MONEY: Field[] = ['price', 'npec', 'rate']
+
+/** Reads the form for one scheme. */
+export function readInputs(scheme: Scheme, values: Values, lang: Lang): Inputs {
+  const request: Record<string, unknown> = { scheme }
+  const missing: Field[] = []
+  const invalid: Field[] = []
+  for (const field of FIELDS) {
+    if (!uses(scheme, field)) continue
+    const name = API_NAMES[field] ?? field
+    const text = values[field]?.trim() ?? ''
+    const money = MONEY.includes(field)
+    if (CHECKBOXES.includes(field)) {
+      request[name] = !!text
+    } else if (!text) {
+      if (!OPTIONAL.includes(field)) missing.push(field)
+    } else if (FIELDS.indexOf(field) < 3) {
+      // Date, OPCO and IDCC go as typed: the API words what is wrong with them.
+      request[name] = text
+    } else {
+      const number = parseNumber(text, lang, money)
+      if (Number.isNaN(number)) invalid.push(field)
+      else request[name] = money ? Math.round(number * 100) : number
+    }
+  }
+  return {
+    request: missing.length || invalid.length ? null : (request as SimulationRequest),
+    missing,
+    invalid,
+  }
+}
+
+/** The field a problem+json pointer names: `/body/priceCents` → `price`. */
+export function fieldOf(pointer: string): Field | undefined {
+  const name = pointer.replace(/^\/body\//, '')
+  return FIELDS.find((field) => (API_NAMES[field] ?? field) === name)
+}
+
+const SHARE_KEY = 'ganapati-sim'
+
+/** The page's address with the simulation in its hash: numbers in a language-neutral form. */
+export function shareLink(
+  scheme: Scheme,
+  compare: Scheme | '',
+  values: Values,
+  lang: Lang,
+  page: string,
+): string {
+  const params = new URLSearchParams({ scheme })
+  if (compare) params.set('compare', compare)
+  for (const field of FIELDS) {
+    const text = values[field]?.trim()
+    if (!text) continue
+    const number = FIELDS.indexOf(field) > 2 ? parseNumber(text, lang) : NaN
+    params.set(field, Number.isNaN(number) ? text : String(number))
+  }
+  return `${page.replace(/#.*/, '')}#${new URLSearchParams({ [SHARE_KEY]: `${params}` })}`
+}
+
+/** What a shared link carries, from `location.hash`; empty without one. */
+export function readShared(hash: string): URLSearchParams {
+  return new URLSearchParams(new URLSearchParams(hash.slice(1)).get(SHARE_KEY) ?? '')
+}
