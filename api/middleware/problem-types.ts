@@ -41,6 +41,11 @@ export const PROBLEM_TYPES = {
     description:
       'L’annuaire des entreprises ne connaît pas ce SIREN, ou ce SIRET n’est pas un de ses établissements.',
   },
+  'payload-too-large': {
+    status: 413,
+    title: 'Requête trop volumineuse',
+    description: 'Le corps de la requête dépasse la taille admise par la route.',
+  },
   'too-many-requests': {
     status: 429,
     title: 'Trop de recherches',

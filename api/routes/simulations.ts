@@ -1,6 +1,5 @@
 /** POST /v1/simulations — what the OPCO pays, what the State gives and the employer's « reste à charge ». */
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import type { Opco } from '../contracts/opcos'
 import { SimulationRequest, type SimulationResult } from '../contracts/simulations'
 import { simulateApprentissage } from '../domain/funding/apprentissage'
@@ -8,6 +7,7 @@ import { simulateHourly } from '../domain/funding/hourly-schemes'
 import { simulatePlan } from '../domain/funding/plan'
 import type { ConventionCatalog } from '../domain/convention-catalog'
 import type { AppEnv } from '../env'
+import { maxBodySize } from '../middleware/body-size'
 import { ProblemError } from '../middleware/problem'
 import { API_HEADERS } from '../middleware/response-headers'
 import { validate } from '../middleware/validate'
@@ -62,12 +62,7 @@ function resolveOpco(catalog: ConventionCatalog, request: SimulationRequest): Op
 export function simulationRoutes(store: FundingRuleStore) {
   return new Hono<AppEnv>().post(
     '/',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ProblemError('validation-error', `La requête dépasse ${MAX_BODY_BYTES} octets.`)
-      },
-    }),
+    maxBodySize(MAX_BODY_BYTES),
     validate('json', SimulationRequest),
     async (c) => {
       const request = c.req.valid('json')

@@ -129,12 +129,12 @@ describe('POST /v1/simulations', () => {
     expect(problem.errors.map((error) => error.pointer)).toContain(pointer)
   })
 
-  it('answers 400 problem+json for a body that is not JSON, or too large', async () => {
+  it('answers problem+json for a body that is not JSON (400) or too large (413)', async () => {
     const garbage = await post('{"scheme": ')
     expect(garbage.status).toBe(400)
     expect(garbage.headers.get('content-type')).toBe('application/problem+json')
     const large = await post({ ...workedExample, padding: 'x'.repeat(10_000) })
-    expect(large.status).toBe(400)
+    expect(large.status).toBe(413)
     expect(large.headers.get('content-type')).toBe('application/problem+json')
   })
 
