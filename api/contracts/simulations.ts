@@ -58,6 +58,8 @@ const Idcc = z
 const Scope = {
   opcoId: OpcoId.optional(),
   idcc: Idcc.optional(),
+  /** Language of the lines and warnings: French by default. */
+  lang: z.enum(['fr', 'en'], { message: 'La langue est fr ou en.' }).default('fr'),
 }
 
 export const SimulationRequest = z.discriminatedUnion(

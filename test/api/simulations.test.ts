@@ -44,6 +44,19 @@ describe('POST /v1/simulations', () => {
     }
   })
 
+  it('words the lines and warnings in English with lang=en', async () => {
+    const body = await json<SimulationResult>(
+      await post({ ...workedExample, lang: 'en', level: 5, date: '2026-01-15' }),
+    )
+    expect(body.lines.map((line) => line.label)).toEqual([
+      "OPCO funding: the contract's NPEC",
+      'Remaining cost: price above the NPEC',
+    ])
+    expect(body.warnings).toEqual([
+      "No State hiring aid for this contract: the company's size or the level does not qualify.",
+    ])
+  })
+
   it('takes the OPCO from the IDCC', async () => {
     const body = await json<SimulationResult>(await post({ ...workedExample, idcc: '1486' }))
     expect(body.opcoId).toBe('atlas')

@@ -37,6 +37,7 @@ const WORKED = 'scheme="apprentissage" date="2026-10-01" headcount="12" level="6
 const WORKED_PRICES = 'price="8500" npec="7000"'
 const WORKED_REQUEST = {
   scheme: 'apprentissage',
+  lang: 'fr',
   date: '2026-10-01',
   headcount: 12,
   level: 6,
@@ -438,6 +439,11 @@ describe('<ganapati-funding-simulator>', () => {
     includes(text(part(element, 'amount-employer')), 'Left for the company to pay', 'label')
     includes(squash(part(element, 'chart')?.getAttribute('aria-label')), 'Company: €2,250', 'chart')
     includes(text(part(element, 'lines')), 'source dated 2025-07-01', 'source date')
+    includes(
+      text(part(element, 'lines')),
+      'Mandatory employer contribution',
+      'line from the API, in English',
+    )
     equal(text(part(element, 'share-button')), 'Copy link', 'share button')
 
     cleanUp()

@@ -117,7 +117,8 @@ const MONEY: Field[] = ['price', 'npec', 'rate']
 
 /** Reads the form for one scheme. */
 export function readInputs(scheme: Scheme, values: Values, lang: Lang): Inputs {
-  const request: Record<string, unknown> = { scheme }
+  // The API words the lines and warnings in the widget's language.
+  const request: Record<string, unknown> = { scheme, lang }
   const missing: Field[] = []
   const invalid: Field[] = []
   for (const field of FIELDS) {

@@ -5,6 +5,8 @@
 import type { FundingRule, HeadcountClass } from '../../contracts/funding-rules'
 import type { OpcoId } from '../../contracts/opcos'
 import type { SimulationLine, SimulationResult } from '../../contracts/simulations'
+import type { Lang } from '../reason-text'
+import { FUNDING_TEXT } from './funding-text'
 import { ruleInForce } from './rule-selection'
 
 export interface ApprentissageInput {
@@ -23,6 +25,7 @@ export interface ApprentissageInput {
   idcc: string | null
   /** Frais annexes the CFA incurs: meals, nights, first equipment (its cost in cents). */
   annex?: { meals: number; nights: number; firstEquipmentCents: number }
+  lang: Lang
 }
 
 /** The 250-employee threshold of the hiring-aid decrees, as data brackets name it. */
@@ -66,17 +69,18 @@ function annexCosts(
 ): number {
   const rule = ruleInForce(rules, 'annex-costs', 'apprentissage', input.date, scope)
   if (!rule || !input.annex) return 0
+  const text = FUNDING_TEXT[input.lang]
   const items = [
     {
-      label: `Frais annexes : ${input.annex.meals} repas`,
+      label: text.annexMeals(input.annex.meals),
       cents: input.annex.meals * rule.params.mealCents,
     },
     {
-      label: `Frais annexes : ${input.annex.nights} nuitées`,
+      label: text.annexNights(input.annex.nights),
       cents: input.annex.nights * rule.params.nightCents,
     },
     {
-      label: 'Frais annexes : premier équipement',
+      label: text.annexEquipment,
       cents: Math.min(input.annex.firstEquipmentCents, rule.params.firstEquipmentCents),
     },
   ].filter((item) => item.cents > 0)
@@ -97,6 +101,7 @@ export function simulateApprentissage(
   rules: readonly FundingRule[],
 ): SimulationResult {
   const scope = { opcoId: input.opcoId, idcc: input.idcc }
+  const text = FUNDING_TEXT[input.lang]
   const lines: SimulationLine[] = []
   const warnings: string[] = []
 
@@ -104,9 +109,7 @@ export function simulateApprentissage(
   // The OPCO pays the CFA the NPEC, and never more than the training costs.
   const npecFunded = Math.min(input.priceCents, npec.npecCents)
   lines.push({
-    label: npec.rule
-      ? `Prise en charge OPCO : NPEC minoré de ${npec.rule.params.reductionPercent} % (formation à distance)`
-      : 'Prise en charge OPCO : NPEC du contrat',
+    label: npec.rule ? text.npecCut(npec.rule.params.reductionPercent) : text.npecFunded,
     amountCents: npecFunded,
     payer: 'opco',
     ruleId: npec.rule?.id ?? null,
@@ -116,7 +119,7 @@ export function simulateApprentissage(
   const aboveNpec = input.priceCents - npecFunded
   if (aboveNpec > 0) {
     lines.push({
-      label: 'Reste à charge : prix au-delà du NPEC',
+      label: text.aboveNpec,
       amountCents: aboveNpec,
       payer: 'employer',
       ruleId: null,
@@ -135,14 +138,14 @@ export function simulateApprentissage(
     const amount = Math.min(participation.params.amountCents, npecFunded)
     lines.push(
       {
-        label: `Participation obligatoire de l'employeur (niveau ${participation.params.minLevel} et plus), déduite de la prise en charge OPCO`,
+        label: text.participationDeducted(participation.params.minLevel),
         amountCents: -amount,
         payer: 'opco',
         ruleId: participation.id,
         source: sourceOf(participation),
       },
       {
-        label: `Participation obligatoire de l'employeur (niveau ${participation.params.minLevel} et plus), facturée par le CFA`,
+        label: text.participationInvoiced(participation.params.minLevel),
         amountCents: amount,
         payer: 'employer',
         ruleId: participation.id,
@@ -163,18 +166,14 @@ export function simulateApprentissage(
   )
   if (aid && bracket) {
     lines.push({
-      label: "Aide de l'État à l'embauche d'un apprenti (1re année)",
+      label: text.hiringAid,
       amountCents: bracket.amountCents,
       payer: 'state',
       ruleId: aid.id,
       source: sourceOf(aid),
     })
   } else {
-    warnings.push(
-      aid
-        ? "Aucune aide de l'État à l'embauche pour ce contrat : la taille de l'entreprise ou le niveau visé n'y ouvre pas droit."
-        : "Aucune aide de l'État à l'embauche connue pour un contrat conclu à cette date.",
-    )
+    warnings.push(aid ? text.noAidForContract : text.noAidAtDate)
   }
 
   const total = (payer: SimulationLine['payer']) =>

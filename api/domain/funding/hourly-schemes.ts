@@ -2,11 +2,12 @@
  * Schemes funded by the hour: contrat de professionnalisation, Pro-A and tutor training. The OPCO
  * pays hours × the rate in force (the branch's, else the legal default), never more than the price.
  */
+import type { FundingRule } from '../../contracts/funding-rules'
 import type { OpcoId } from '../../contracts/opcos'
 import type { SimulationResult } from '../../contracts/simulations'
-import type { FundingRule } from '../../contracts/funding-rules'
-import { criteriaHint, noFigure, SCHEME_LABEL, type OpcoCriteria } from './no-figure'
-import { formatEuros } from './money'
+import type { Lang } from '../reason-text'
+import { formatEuros, FUNDING_TEXT, type OpcoPages } from './funding-text'
+import { noFigure } from './no-figure'
 import { priceSplit } from './price-split'
 import { ruleInForce } from './rule-selection'
 
@@ -24,49 +25,38 @@ export interface HourlyInput {
   centsPerHour: number | null
   opcoId: OpcoId | null
   idcc: string | null
-}
-
-function unknownFigure(input: HourlyInput, opco: OpcoCriteria | null): SimulationResult {
-  const where = opco ? ` chez ${opco.name}` : ''
-  return noFigure(
-    input,
-    opco,
-    `Aucun forfait connu pour ${SCHEME_LABEL[input.scheme]}${where} à cette date.`,
-  )
+  lang: Lang
 }
 
 export function simulateHourly(
   input: HourlyInput,
   rules: readonly FundingRule[],
-  opco: OpcoCriteria | null,
+  opco: OpcoPages | null,
 ): SimulationResult {
-  const scope = { opcoId: input.opcoId, idcc: input.idcc }
-  const rule = ruleInForce(rules, 'hourly-rate', input.scheme, input.date, scope)
+  const text = FUNDING_TEXT[input.lang]
+  const euros = (cents: number) => formatEuros(cents, input.lang)
+  const rule = ruleInForce(rules, 'hourly-rate', input.scheme, input.date, {
+    opcoId: input.opcoId,
+    idcc: input.idcc,
+  })
   const warnings: string[] = []
   let rate: number
   let hours = input.hours
   if (input.centsPerHour !== null) {
     rate = input.centsPerHour
-    warnings.push(`Taux horaire saisi (${formatEuros(rate)}/h) : vérifiez-le auprès de votre OPCO.`)
+    warnings.push(text.enteredRate(euros(rate)))
   } else if (rule) {
     const priority = input.priorityPublic ? rule.params.priorityCentsPerHour : null
     rate = priority ?? rule.params.centsPerHour
     if (rule.params.maxHours !== null && hours > rule.params.maxHours) {
-      warnings.push(
-        `Prise en charge limitée à ${rule.params.maxHours} h : les ${input.hours - rule.params.maxHours} h suivantes restent à votre charge.`,
-      )
+      warnings.push(text.hoursCapped(rule.params.maxHours, input.hours - rule.params.maxHours))
       hours = rule.params.maxHours
     }
-    if (rule.opcoId === null && input.scheme !== 'tutor-training') {
-      warnings.push(
-        `Aucun barème de branche connu : le forfait légal par défaut s'applique. ${criteriaHint(opco)}`,
-      )
-    }
-    if (input.scheme === 'tutor-training') {
-      warnings.push(`Plafond légal : votre branche peut prévoir moins. ${criteriaHint(opco)}`)
-    }
+    if (input.scheme === 'tutor-training')
+      warnings.push(`${text.legalCeiling} ${text.criteria(opco)}`)
+    else if (rule.opcoId === null) warnings.push(`${text.legalDefault} ${text.criteria(opco)}`)
   } else {
-    return unknownFigure(input, opco)
+    return noFigure(input, opco, text.noRate(input.scheme, opco?.name ?? null))
   }
 
   const cap = rate * hours
@@ -75,7 +65,7 @@ export function simulateHourly(
     input,
     funded,
     {
-      label: `Prise en charge OPCO : ${hours} h × ${formatEuros(rate)}/h${funded < cap ? ', limitée au prix' : ''}`,
+      label: text.hourlyLine(hours, euros(rate), funded < cap),
       rule: input.centsPerHour === null ? rule : null,
     },
     warnings,

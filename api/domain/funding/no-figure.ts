@@ -2,36 +2,15 @@
 import type { Scheme } from '../../contracts/funding-rules'
 import type { OpcoId } from '../../contracts/opcos'
 import type { SimulationResult } from '../../contracts/simulations'
-import { ofName } from '../reason-text'
-
-/** Where to read the OPCO's own criteria. */
-export interface OpcoCriteria {
-  name: string
-  fundingCriteriaUrl: string | null
-  website: string | null
-}
-
-export const SCHEME_LABEL: Record<Scheme, string> = {
-  apprentissage: "l'apprentissage",
-  'contrat-pro': 'le contrat de professionnalisation',
-  'pro-a': 'la Pro-A',
-  plan: 'le plan de développement des compétences',
-  'tutor-training': 'la formation du tuteur',
-}
-
-export function criteriaHint(opco: OpcoCriteria | null): string {
-  if (!opco) return 'Consultez les critères de prise en charge de votre OPCO.'
-  const page = opco.fundingCriteriaUrl ?? opco.website
-  return page
-    ? `Consultez les critères ${ofName(opco.name)} : ${page}`
-    : `Consultez les critères ${ofName(opco.name)}.`
-}
+import type { Lang } from '../reason-text'
+import { FUNDING_TEXT, type OpcoPages } from './funding-text'
 
 export function noFigure(
-  request: { scheme: Scheme; date: string; opcoId: OpcoId | null; priceCents: number },
-  opco: OpcoCriteria | null,
+  request: { scheme: Scheme; date: string; opcoId: OpcoId | null; priceCents: number; lang: Lang },
+  opco: OpcoPages | null,
   why: string,
 ): SimulationResult {
+  const text = FUNDING_TEXT[request.lang]
   return {
     scheme: request.scheme,
     date: request.date,
@@ -41,6 +20,6 @@ export function noFigure(
     employerCostCents: null,
     stateAidCents: 0,
     lines: [],
-    warnings: [`${why} Le montant pris en charge n'est pas estimé. ${criteriaHint(opco)}`],
+    warnings: [`${why} ${text.notEstimated} ${text.criteria(opco)}`],
   }
 }

@@ -5,8 +5,9 @@
 import type { FundingRule } from '../../contracts/funding-rules'
 import type { OpcoId } from '../../contracts/opcos'
 import type { SimulationResult } from '../../contracts/simulations'
-import { formatEuros } from './money'
-import { noFigure, type OpcoCriteria } from './no-figure'
+import type { Lang } from '../reason-text'
+import { formatEuros, FUNDING_TEXT, type OpcoPages } from './funding-text'
+import { noFigure } from './no-figure'
 import { priceSplit } from './price-split'
 import { ruleInForce } from './rule-selection'
 
@@ -17,32 +18,24 @@ export interface PlanInput {
   priceCents: number
   opcoId: OpcoId | null
   idcc: string | null
+  lang: Lang
 }
 
 export function simulatePlan(
   input: PlanInput,
   rules: readonly FundingRule[],
-  opco: OpcoCriteria | null,
+  opco: OpcoPages | null,
 ): SimulationResult {
+  const text = FUNDING_TEXT[input.lang]
+  const euros = (cents: number) => formatEuros(cents, input.lang)
   const request = { ...input, scheme: 'plan' as const }
   const rule = ruleInForce(rules, 'plan-cap', 'plan', input.date, {
     opcoId: input.opcoId,
     idcc: input.idcc,
   })
-  const where = opco ? ` ${opco.name}` : ''
-  if (!rule)
-    return noFigure(
-      request,
-      opco,
-      `Aucun barème connu du plan de développement des compétences${where ? ` chez${where}` : ''} pour cette branche à cette date.`,
-    )
+  if (!rule) return noFigure(request, opco, text.noPlanScale(opco?.name ?? null))
   const cap = rule.params.find((bracket) => input.headcount < bracket.maxHeadcount)
-  if (!cap)
-    return noFigure(
-      request,
-      opco,
-      `Aucun plafond connu pour une entreprise de ${input.headcount} salariés.`,
-    )
+  if (!cap) return noFigure(request, opco, text.noBracket(input.headcount))
 
   const warnings: string[] = []
   const limits: string[] = []
@@ -50,25 +43,16 @@ export function simulatePlan(
   if (cap.hourlyCapCents !== null) {
     let hours = input.hours
     if (cap.maxHours !== null && hours > cap.maxHours) {
-      warnings.push(
-        `Barème horaire limité à ${cap.maxHours} h : les heures au-delà ne sont pas estimées.`,
-      )
+      warnings.push(text.planHoursCapped(cap.maxHours))
       hours = cap.maxHours
     }
     funded = Math.min(funded, cap.hourlyCapCents * hours)
-    limits.push(`${hours} h × ${formatEuros(cap.hourlyCapCents)}/h`)
+    limits.push(text.planHourly(hours, euros(cap.hourlyCapCents)))
   }
   if (cap.yearlyCapCents !== null) {
     funded = Math.min(funded, cap.yearlyCapCents)
-    limits.push(`plafond annuel ${formatEuros(cap.yearlyCapCents)}`)
+    limits.push(text.planYearly(euros(cap.yearlyCapCents)))
   }
-  warnings.push(
-    "Dans la limite des fonds disponibles de l'OPCO : le barème peut être révisé en cours d'année.",
-  )
-  return priceSplit(
-    request,
-    funded,
-    { label: `Prise en charge OPCO${limits.length ? ` (${limits.join(', ')})` : ''}`, rule },
-    warnings,
-  )
+  warnings.push(text.fundsLimit)
+  return priceSplit(request, funded, { label: text.planLine(limits), rule }, warnings)
 }

@@ -2,12 +2,15 @@
 import type { FundingRule, Scheme } from '../../contracts/funding-rules'
 import type { OpcoId } from '../../contracts/opcos'
 import type { SimulationLine, SimulationResult } from '../../contracts/simulations'
+import type { Lang } from '../reason-text'
+import { FUNDING_TEXT } from './funding-text'
 
 export interface SplitRequest {
   scheme: Scheme
   date: string
   opcoId: OpcoId | null
   priceCents: number
+  lang: Lang
 }
 
 export function priceSplit(
@@ -29,7 +32,7 @@ export function priceSplit(
   ]
   if (request.priceCents > funded) {
     lines.push({
-      label: 'Reste à charge',
+      label: FUNDING_TEXT[request.lang].remainder,
       amountCents: request.priceCents - funded,
       payer: 'employer',
       ruleId: null,

@@ -15,6 +15,7 @@ const base: ApprentissageInput = {
   distanceLearning: false,
   opcoId: null,
   idcc: null,
+  lang: 'fr',
 }
 const simulate = (overrides: Partial<ApprentissageInput>) =>
   simulateApprentissage({ ...base, ...overrides }, fundingRules)

@@ -16,6 +16,7 @@ const base: HourlyInput = {
   centsPerHour: null,
   opcoId: 'opco-ep',
   idcc: '0843',
+  lang: 'fr',
 }
 const simulate = (overrides: Partial<HourlyInput>) =>
   simulateHourly({ ...base, ...overrides }, fundingRules, opcoEp)

@@ -19,6 +19,7 @@ const base: PlanInput = {
   priceCents: 500_000,
   opcoId: 'atlas',
   idcc: '1486',
+  lang: 'fr',
 }
 
 describe('simulatePlan', () => {
@@ -33,7 +34,7 @@ describe('simulatePlan', () => {
     'on %s at %s/%s, %i employees, %i h, price %i → OPCO %i',
     (date, opcoId, idcc, headcount, hours, priceCents, funded, ruleId) => {
       const result = simulatePlan(
-        { date, opcoId, idcc, headcount, hours, priceCents },
+        { date, opcoId, idcc, headcount, hours, priceCents, lang: 'fr' },
         fundingRules,
         atlas,
       )
