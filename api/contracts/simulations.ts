@@ -62,10 +62,11 @@ const Scope = {
   lang: z.enum(['fr', 'en'], { message: 'La langue est fr ou en.' }).default('fr'),
 }
 
+/** Strict: a field another scheme uses is named in the 400 rather than silently ignored. */
 export const SimulationRequest = z.discriminatedUnion(
   'scheme',
   [
-    z.object({
+    z.strictObject({
       scheme: z.literal('apprentissage'),
       date: IsoDate,
       ...Scope,
@@ -90,7 +91,7 @@ export const SimulationRequest = z.discriminatedUnion(
         })
         .optional(),
     }),
-    z.object({
+    z.strictObject({
       scheme: z.literal('contrat-pro'),
       date: IsoDate,
       ...Scope,
@@ -99,22 +100,23 @@ export const SimulationRequest = z.discriminatedUnion(
       priorityPublic: z.boolean().default(false),
       centsPerHour: PositiveCents.optional(),
     }),
-    z.object({
+    z.strictObject({
       scheme: z.literal('pro-a'),
       date: IsoDate,
       ...Scope,
       hours: Hours,
       priceCents: PositiveCents,
+      priorityPublic: z.boolean().default(false),
       centsPerHour: PositiveCents.optional(),
     }),
-    z.object({
+    z.strictObject({
       scheme: z.literal('tutor-training'),
       date: IsoDate,
       ...Scope,
       hours: Hours,
       priceCents: PositiveCents,
     }),
-    z.object({
+    z.strictObject({
       scheme: z.literal('plan'),
       date: IsoDate,
       ...Scope,

@@ -21,10 +21,17 @@ export function fieldErrors(
   target: keyof ValidationTargets,
   issues: z.core.$ZodIssue[],
 ): FieldError[] {
-  return issues.map((issue) => ({
-    pointer: [POINTER_ROOT[target], ...issue.path.map(escapePointer)].join('/'),
-    detail: issue.message,
-  }))
+  const pointer = (path: PropertyKey[]) =>
+    [POINTER_ROOT[target], ...path.map(escapePointer)].join('/')
+  return issues.flatMap((issue) =>
+    // A field the schema does not know: point at the field itself, not at its parent.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          pointer: pointer([...issue.path, key]),
+          detail: `Champ inconnu : ${key}.`,
+        }))
+      : [{ pointer: pointer(issue.path), detail: issue.message }],
+  )
 }
 
 /** zod's own messages (for checks our schemas leave unworded) in French, per parse: no global config. */

@@ -42,7 +42,12 @@ function resolveOpco(catalog: ConventionCatalog, request: SimulationRequest): Op
       },
     )
   }
-  if (named && named.id !== convention.opco.id) {
+  // An IDCC some companies declare with another OPCO (SIRO alternatives) may name that one.
+  if (
+    named &&
+    named.id !== convention.opco.id &&
+    !convention.alternatives.some((alt) => alt.opcoId === named.id)
+  ) {
     throw new ProblemError(
       'validation-error',
       `L'IDCC ${request.idcc} relève de ${convention.opco.name}, pas de ${named.name}.`,
@@ -56,7 +61,7 @@ function resolveOpco(catalog: ConventionCatalog, request: SimulationRequest): Op
       },
     )
   }
-  return convention.opco
+  return named ?? convention.opco
 }
 
 export function simulationRoutes(store: FundingRuleStore) {

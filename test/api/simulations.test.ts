@@ -57,6 +57,13 @@ describe('POST /v1/simulations', () => {
     ])
   })
 
+  it('accepts an OPCO that some companies of the IDCC declare (a SIRO alternative)', async () => {
+    // 1486: Atlas, and OPCO 2i for 2 SIRETs (idcc-opco.csv).
+    const response = await post({ ...workedExample, idcc: '1486', opcoId: 'opco-2i' })
+    expect(response.status).toBe(200)
+    expect((await json<SimulationResult>(response)).opcoId).toBe('opco-2i')
+  })
+
   it('takes the OPCO from the IDCC', async () => {
     const body = await json<SimulationResult>(await post({ ...workedExample, idcc: '1486' }))
     expect(body.opcoId).toBe('atlas')
@@ -134,6 +141,10 @@ describe('POST /v1/simulations', () => {
     [{ ...workedExample, idcc: '1486', opcoId: 'akto' }, '/body/opcoId'],
     [{ ...workedExample, scheme: 'cpf' }, '/body/scheme'],
     [{ scheme: 'contrat-pro', date: '2026-10-01', priceCents: 100 }, '/body/hours'],
+    [
+      { scheme: 'contrat-pro', date: '2026-10-01', hours: 10, priceCents: 100, npecCents: 5 },
+      '/body/npecCents',
+    ],
   ])('answers 400 naming the field for %j', async (body, pointer) => {
     const response = await post(body)
     expect(response.status).toBe(400)

@@ -52,7 +52,7 @@ export const SCHEMES: Scheme[] = ['apprentissage', 'contrat-pro', 'pro-a', 'plan
 const FIELDS_OF: Record<Scheme, Field[]> = {
   apprentissage: ['headcount', 'level', 'price', 'npec', 'rqth', 'distance'],
   'contrat-pro': ['hours', 'price', 'rate', 'priority'],
-  'pro-a': ['hours', 'price', 'rate'],
+  'pro-a': ['hours', 'price', 'rate', 'priority'],
   plan: ['headcount', 'hours', 'price'],
   'tutor-training': ['hours', 'price'],
 }

@@ -47,7 +47,7 @@ export interface FundingText {
   planLine: (limits: string[]) => string
   planHourly: (hours: number, rate: string) => string
   planYearly: (cap: string) => string
-  planHoursCapped: (max: number) => string
+  planBeyondScale: (max: number) => string
   fundsLimit: string
   remainder: string
   noRate: (scheme: Scheme, opco: string | null) => string
@@ -91,8 +91,7 @@ const french: FundingText = {
   planLine: (limits) => `Prise en charge OPCO${limits.length ? ` (${limits.join(', ')})` : ''}`,
   planHourly: (hours, rate) => `${hours} h × ${rate}/h`,
   planYearly: (cap) => `plafond annuel ${cap}`,
-  planHoursCapped: (max) =>
-    `Barème horaire limité à ${max} h : les heures au-delà ne sont pas estimées.`,
+  planBeyondScale: (max) => `Le barème horaire connu s'arrête à ${max} h de formation.`,
   fundsLimit:
     "Dans la limite des fonds disponibles de l'OPCO : le barème peut être révisé en cours d'année.",
   remainder: 'Reste à charge',
@@ -143,7 +142,7 @@ const english: FundingText = {
   planLine: (limits) => `OPCO funding${limits.length ? ` (${limits.join(', ')})` : ''}`,
   planHourly: (hours, rate) => `${hours} h × ${rate}/h`,
   planYearly: (cap) => `yearly cap ${cap}`,
-  planHoursCapped: (max) => `Hourly scale limited to ${max} h: hours beyond are not estimated.`,
+  planBeyondScale: (max) => `The known hourly scale stops at ${max} training hours.`,
   fundsLimit: "Within the OPCO's available funds: the scale may be revised during the year.",
   remainder: 'Remaining cost',
   noRate: (scheme, opco) =>

@@ -59,7 +59,8 @@ export function simulateHourly(
     return noFigure(input, opco, text.noRate(input.scheme, opco?.name ?? null))
   }
 
-  const cap = rate * hours
+  // Fractional hours: the OPCO funds whole cents.
+  const cap = Math.round(rate * hours)
   const funded = Math.min(input.priceCents, cap)
   return priceSplit(
     input,

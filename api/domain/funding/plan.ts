@@ -41,13 +41,11 @@ export function simulatePlan(
   const limits: string[] = []
   let funded = input.priceCents
   if (cap.hourlyCapCents !== null) {
-    let hours = input.hours
-    if (cap.maxHours !== null && hours > cap.maxHours) {
-      warnings.push(text.planHoursCapped(cap.maxHours))
-      hours = cap.maxHours
+    if (cap.maxHours !== null && input.hours > cap.maxHours) {
+      return noFigure(request, opco, text.planBeyondScale(cap.maxHours))
     }
-    funded = Math.min(funded, cap.hourlyCapCents * hours)
-    limits.push(text.planHourly(hours, euros(cap.hourlyCapCents)))
+    funded = Math.min(funded, Math.round(cap.hourlyCapCents * input.hours))
+    limits.push(text.planHourly(input.hours, euros(cap.hourlyCapCents)))
   }
   if (cap.yearlyCapCents !== null) {
     funded = Math.min(funded, cap.yearlyCapCents)

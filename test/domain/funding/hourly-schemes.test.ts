@@ -141,6 +141,22 @@ describe('simulateHourly', () => {
     },
   )
 
+  it('funds whole cents for fractional hours', () => {
+    const result = simulate({ hours: 10.5, priceCents: 500_000 })
+    expect(result.opcoFundingCents).toBe(9_608) // 10,5 h × 9,15 €/h = 96,075 €
+    expect(result.employerCostCents).toBe(490_392)
+  })
+
+  it('gives Pro-A priority publics the 15 €/h default too', () => {
+    const result = simulate({
+      scheme: 'pro-a',
+      hours: 100,
+      priceCents: 300_000,
+      priorityPublic: true,
+    })
+    expect(result.opcoFundingCents).toBe(150_000)
+  })
+
   it('says the legal default applies where no branch rate is known, with the OPCO’s criteria page', () => {
     const result = simulate({})
     expect(result.warnings).toEqual([

@@ -29,7 +29,8 @@ describe('simulatePlan', () => {
     ['2020-09-01', 'atlas', '1486', 30, 35, 500_000, 500_000, 'pdc-atlas-syntec-2020'], // 25–49: 6 000 €, price below
     ['2020-09-01', 'atlas', '1486', 30, 35, 700_000, 600_000, 'pdc-atlas-syntec-2020'],
     ['2021-05-01', 'uniformation', null, 10, 35, 300_000, 175_000, 'pdc-uniformation-2021'], // 35 h × 50 €/h
-    ['2021-05-01', 'uniformation', null, 10, 80, 600_000, 300_000, 'pdc-uniformation-2021'], // 70 h × 50 € = 3 500 € > 3 000 € cap
+    ['2021-05-01', 'uniformation', null, 10, 70, 600_000, 300_000, 'pdc-uniformation-2021'], // 70 h × 50 € = 3 500 € > 3 000 € cap
+    ['2021-05-01', 'uniformation', null, 10, 10.5, 100_000, 52_500, 'pdc-uniformation-2021'], // fractional hours, whole cents
   ] as const)(
     'on %s at %s/%s, %i employees, %i h, price %i → OPCO %i',
     (date, opcoId, idcc, headcount, hours, priceCents, funded, ruleId) => {
@@ -66,14 +67,13 @@ describe('simulatePlan', () => {
     expect(result.warnings[0]).toMatch(/^Aucun plafond connu pour une entreprise de 60 salariés/)
   })
 
-  it('warns that hours beyond the hourly scale are not estimated', () => {
+  it('estimates nothing beyond the known hourly scale (Uniformation 2021: 70 h)', () => {
     const result = simulatePlan(
       { ...base, date: '2021-05-01', opcoId: 'uniformation', idcc: null, hours: 80 },
       fundingRules,
       null,
     )
-    expect(result.warnings[0]).toBe(
-      'Barème horaire limité à 70 h : les heures au-delà ne sont pas estimées.',
-    )
+    expect(result.opcoFundingCents).toBeNull()
+    expect(result.warnings[0]).toMatch(/^Le barème horaire connu s'arrête à 70 h de formation\./)
   })
 })
