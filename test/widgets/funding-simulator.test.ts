@@ -164,7 +164,8 @@ describe('<ganapati-funding-simulator>', () => {
     })
     const participation = lines.find((line) => text(line).includes('participation-employeur-750'))
     includes(text(participation), '-750 €', 'the deduction from the OPCO')
-    includes(text(participation), 'source du 01/07/2025', 'source date in French')
+    // The 750 € source is dated July 2025 only: an undated link, never a made-up day.
+    includes(text(participation), 'source (nouvel onglet)', 'undated source in French')
     equal(
       participation?.querySelector('a')?.getAttribute('target'),
       '_blank',
@@ -427,6 +428,17 @@ describe('<ganapati-funding-simulator>', () => {
     deepEqual(event.detail.result, await simulate(WORKED_REQUEST), 'the API’s answer')
   })
 
+  it('dates a source when the rule’s source gives a date', async () => {
+    // aide-embauche-2025-02: Lefebvre Dalloz, 2026-01-05 (funding-rules-sources.md §1).
+    const element = await simulator(
+      'scheme="apprentissage" date="2025-06-01" headcount="12" level="5" price="8500" npec="7000"',
+    )
+    await waitForState(element, 'ready')
+    const lines = [...(part(element, 'lines')?.querySelectorAll('li') ?? [])]
+    const aid = lines.find((line) => text(line).includes('aide-embauche-2025-02'))
+    includes(text(aid), 'source du 05/01/2026', 'source date in French')
+  })
+
   it('speaks English with lang="en", and words a 400 itself', async () => {
     const element = await simulator(`lang="en" ${WORKED} ${WORKED_PRICES}`)
     await waitForState(element, 'ready')
@@ -438,7 +450,7 @@ describe('<ganapati-funding-simulator>', () => {
     equal(amount(element, 'opco'), '€6,250', 'OPCO amount')
     includes(text(part(element, 'amount-employer')), 'Left for the company to pay', 'label')
     includes(squash(part(element, 'chart')?.getAttribute('aria-label')), 'Company: €2,250', 'chart')
-    includes(text(part(element, 'lines')), 'source dated 2025-07-01', 'source date')
+    includes(text(part(element, 'lines')), 'source (new tab)', 'undated source')
     includes(
       text(part(element, 'lines')),
       'Mandatory employer contribution',
