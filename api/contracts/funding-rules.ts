@@ -78,7 +78,10 @@ const ruleBase = {
   /** null: national rule; otherwise the OPCO whose rule it is. */
   opcoId: OpcoId.nullable(),
   /** Branch scope as IDCC codes; null: every branch of the OPCO (or national). */
-  idcc: z.array(z.string().regex(/^\d{4}$/)).nullable(),
+  idcc: z
+    .array(z.string().regex(/^\d{4}$/, 'Un IDCC sur 4 chiffres, par exemple 1486.'))
+    .min(1, 'Au moins un IDCC, ou null pour toutes les branches.')
+    .nullable(),
   /** Inclusive; compared with the contract (or training) date of the simulation. */
   validFrom: IsoDate,
   validTo: IsoDate.nullable(),
@@ -87,7 +90,7 @@ const ruleBase = {
   note: z.string().nullable(),
 }
 
-export const FundingRule = z.discriminatedUnion('kind', [
+const FundingRuleShape = z.discriminatedUnion('kind', [
   z.object({ ...ruleBase, kind: z.literal('hiring-aid'), params: HiringAidParams }),
   z.object({
     ...ruleBase,
@@ -103,5 +106,56 @@ export const FundingRule = z.discriminatedUnion('kind', [
   z.object({ ...ruleBase, kind: z.literal('hourly-rate'), params: HourlyRateParams }),
   z.object({ ...ruleBase, kind: z.literal('plan-cap'), params: z.array(PlanCapParams).min(1) }),
 ])
+/** Which schemes each kind of rule can belong to: a hiring aid is an apprenticeship rule, and so on. */
+const SCHEMES_OF_KIND: Record<string, readonly Scheme[]> = {
+  'hiring-aid': ['apprentissage'],
+  'employer-participation': ['apprentissage'],
+  'npec-distance-reduction': ['apprentissage'],
+  'annex-costs': ['apprentissage'],
+  'hourly-rate': ['contrat-pro', 'pro-a', 'tutor-training'],
+  'plan-cap': ['plan'],
+}
+
+/** A rule whose parts agree: dates in order, a scheme its kind can have, brackets that can match. */
+export const FundingRule = FundingRuleShape.superRefine((rule, ctx) => {
+  if (rule.validTo !== null && rule.validTo < rule.validFrom) {
+    ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'validTo doit suivre validFrom.' })
+  }
+  if (!SCHEMES_OF_KIND[rule.kind]?.includes(rule.scheme)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['scheme'],
+      message: `Une règle ${rule.kind} s'applique à : ${SCHEMES_OF_KIND[rule.kind]?.join(', ')}.`,
+    })
+  }
+  if (rule.kind === 'hiring-aid') {
+    rule.params.brackets.forEach((bracket, index) => {
+      if (
+        bracket.minLevel !== null &&
+        bracket.maxLevel !== null &&
+        bracket.minLevel > bracket.maxLevel
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['params', 'brackets', index, 'maxLevel'],
+          message: 'maxLevel doit être au moins minLevel.',
+        })
+      }
+    })
+  }
+  if (rule.kind === 'plan-cap') {
+    rule.params.forEach((bracket, index) => {
+      const previous = rule.params[index - 1]
+      // The engine takes the first bracket the headcount is under: they must ascend.
+      if (previous && bracket.maxHeadcount <= previous.maxHeadcount) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['params', index, 'maxHeadcount'],
+          message: 'Les tranches vont par effectif croissant.',
+        })
+      }
+    })
+  }
+})
 export type FundingRule = z.infer<typeof FundingRule>
 export type RuleKind = FundingRule['kind']

@@ -41,6 +41,12 @@ export const PROBLEM_TYPES = {
     description:
       'L’annuaire des entreprises ne connaît pas ce SIREN, ou ce SIRET n’est pas un de ses établissements.',
   },
+  'rule-history': {
+    status: 409,
+    title: 'Règle déjà appliquée',
+    description:
+      'Remplacer cette règle changerait des simulations passées : ajouter une nouvelle règle datée et fermer l’ancienne avec validTo.',
+  },
   'payload-too-large': {
     status: 413,
     title: 'Requête trop volumineuse',

@@ -1,11 +1,14 @@
 /** PUT /v1/admin/funding-rules/:id — adds a dated rule, or replaces one as a new revision (the old ones stay). */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { putRule } from '../../db/funding-rules'
+import { putRule, ruleHistory } from '../../db/funding-rules'
 import { FundingRule, RuleId } from '../contracts/funding-rules'
 import type { AppEnv } from '../env'
 import { adminAuth } from '../middleware/admin-auth'
-import { ProblemError } from '../middleware/problem'
+import { ProblemError, type FieldError } from '../middleware/problem'
+import type { ConventionCatalog } from '../domain/convention-catalog'
+import { parisDate } from '../domain/calendar'
+import { rewritesPast } from '../domain/funding/rule-change'
 import { validate } from '../middleware/validate'
 import type { Clock } from '../services/clock'
 import type { FundingRuleStore } from '../services/funding-rule-store'
@@ -13,6 +16,23 @@ import { API_HEADERS } from '../middleware/response-headers'
 import { jsonResponse } from './json-response'
 
 const RuleIdParam = z.object({ id: RuleId })
+
+/** Branch scope of a rule: each IDCC known, and the rule's OPCO one its companies declare. */
+function scopeErrors(rule: FundingRule, catalog: ConventionCatalog): FieldError[] {
+  return (rule.idcc ?? []).flatMap((idcc, index) => {
+    const convention = catalog.find(idcc)
+    const pointer = `/body/idcc/${index}`
+    if (!convention || convention.escapeCode) return [{ pointer, detail: `IDCC ${idcc} inconnu.` }]
+    const opcos = [
+      convention.opco?.id,
+      ...convention.alternatives.map((alternative) => alternative.opcoId),
+    ]
+    if (rule.opcoId && !opcos.includes(rule.opcoId)) {
+      return [{ pointer, detail: `L'IDCC ${idcc} ne relève pas de ${rule.opcoId}.` }]
+    }
+    return []
+  })
+}
 
 const ADMIN_HEADERS = {
   ...API_HEADERS,
@@ -41,6 +61,23 @@ export function adminRoutes(options: {
             {
               errors: [{ pointer: '/body/id', detail: `Doit valoir ${id}.` }],
             },
+          )
+        }
+        const errors = scopeErrors(rule, await c.var.catalog())
+        if (errors.length > 0) {
+          throw new ProblemError(
+            'validation-error',
+            errors.map((error) => error.detail).join(' '),
+            {
+              errors,
+            },
+          )
+        }
+        const current = (await ruleHistory(c.var.db, id)).at(-1)
+        if (current && rewritesPast(current.rule, rule, parisDate(options.clock.now()))) {
+          throw new ProblemError(
+            'rule-history',
+            `La règle ${id} s'applique déjà à des dates passées : ajoutez une nouvelle règle datée (validFrom à partir d'aujourd'hui) et fermez celle-ci avec validTo, sans changer ses montants ni son début.`,
           )
         }
         const revision = await putRule(

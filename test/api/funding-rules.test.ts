@@ -126,6 +126,16 @@ describe('PUT /v1/admin/funding-rules/:id', () => {
     [{ ...aid2027, source: { ...aid2027.source, url: 'javascript:alert(1)' } }, '/body/source/url'],
     [{ ...aid2027, params: { brackets: [] } }, '/body/params/brackets'],
     [{ ...aid2027, id: 'another-id' }, '/body/id'],
+    [{ ...aid2027, validTo: '2026-12-31' }, '/body/validTo'],
+    [{ ...aid2027, scheme: 'contrat-pro' }, '/body/scheme'],
+    [{ ...aid2027, idcc: [] }, '/body/idcc'],
+    [
+      {
+        ...aid2027,
+        params: { brackets: [{ ...aid2027.params.brackets[0], minLevel: 7, maxLevel: 3 }] },
+      },
+      '/body/params/brackets/0/maxLevel',
+    ],
   ])('answers 400 naming the field and stores nothing: %#', async (body, pointer) => {
     const response = await put(aid2027.id, body)
     expect(response.status).toBe(400)
@@ -161,17 +171,35 @@ describe('PUT /v1/admin/funding-rules/:id', () => {
     ])
   })
 
-  it('keeps an admin revision when the data file is seeded again', async () => {
-    const revised = {
-      ...aid2027,
-      id: 'participation-employeur-750',
-      kind: 'employer-participation',
-      validFrom: '2025-07-01',
+  it('refuses to change the figures of a rule already applied to past dates (409), and stores nothing', async () => {
+    const current = (await ruleHistory(t.db, 'participation-employeur-750')).at(-1)
+    const response = await put('participation-employeur-750', {
+      ...current?.rule,
       params: { minLevel: 6, amountCents: 80_000 },
-    }
-    expect((await put(revised.id, revised)).status).toBe(200)
+    })
+    expect(response.status).toBe(409)
+    expect(await response.json()).toMatchObject({ type: '/problems/rule-history', status: 409 })
+    expect(await ruleHistory(t.db, 'participation-employeur-750')).toHaveLength(1)
+    expect((await simulate('2025-08-01')).employerCostCents).toBe(150_000 + 75_000)
+  })
+
+  it('refuses a branch scope that does not exist or is another OPCO’s', async () => {
+    const scoped = { ...aid2027, id: 'aide-branche-test', opcoId: 'akto', idcc: ['1486', '0001'] }
+    const response = await put(scoped.id, scoped)
+    expect(response.status).toBe(400)
+    const problem = await json<{ errors: { pointer: string }[] }>(response)
+    expect(problem.errors.map((error) => error.pointer)).toEqual(['/body/idcc/0', '/body/idcc/1'])
+  })
+
+  it('keeps an admin revision when the data file is seeded again', async () => {
+    const current = (await ruleHistory(t.db, 'participation-employeur-750')).at(-1)
+    // Documentation may change on a rule already applied.
+    const documented = { ...current?.rule, note: 'Vérifié sur Légifrance.' }
+    expect((await put('participation-employeur-750', documented)).status).toBe(200)
     const seeded = await seedFundingRules(t.db)
     expect(seeded.keptAdmin).toBe(1)
-    expect((await simulate('2026-10-01')).employerCostCents).toBe(150_000 + 80_000)
+    expect((await ruleHistory(t.db, 'participation-employeur-750')).at(-1)?.rule.note).toBe(
+      'Vérifié sur Légifrance.',
+    )
   })
 })
