@@ -19,15 +19,15 @@ export type RuleSource = z.infer<typeof RuleSource>
 /** Certification levels of the national framework (3 = CAP … 7 = master). */
 const Level = z.number().int().min(1).max(8)
 
-export const HeadcountClass = z.enum(['lt250', 'gte250', 'any'])
-export type HeadcountClass = z.infer<typeof HeadcountClass>
-
 /** State hiring aid for an apprentice: the first bracket matching the contract decides. */
 export const HiringAidParams = z.object({
   brackets: z
     .array(
       z.object({
-        headcount: HeadcountClass,
+        /** Companies with at least this many employees; null: no lower bound. */
+        minHeadcount: z.number().int().nonnegative().nullable(),
+        /** Companies with fewer employees than this; null: no upper bound. */
+        maxHeadcount: z.number().int().positive().nullable(),
         minLevel: Level.nullable(),
         maxLevel: Level.nullable(),
         /** true: RQTH apprentices only; false: others only; null: both. */

@@ -48,7 +48,14 @@ const aid2027 = {
   validTo: null,
   params: {
     brackets: [
-      { headcount: 'any', minLevel: null, maxLevel: null, rqth: null, amountCents: 300_000 },
+      {
+        minHeadcount: null,
+        maxHeadcount: null,
+        minLevel: null,
+        maxLevel: null,
+        rqth: null,
+        amountCents: 300_000,
+      },
     ],
   },
   source: {

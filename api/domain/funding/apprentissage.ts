@@ -2,7 +2,7 @@
  * Apprenticeship: what the OPCO funds (the NPEC, cut for distance learning, less the employer's
  * participation), what the employer pays, and the State's hiring aid — pure, money in cents.
  */
-import type { FundingRule, HeadcountClass } from '../../contracts/funding-rules'
+import type { FundingRule } from '../../contracts/funding-rules'
 import type { OpcoId } from '../../contracts/opcos'
 import type { SimulationLine, SimulationResult } from '../../contracts/simulations'
 import type { Lang } from '../reason-text'
@@ -28,17 +28,7 @@ export interface ApprentissageInput {
   lang: Lang
 }
 
-/** The 250-employee threshold of the hiring-aid decrees, as data brackets name it. */
-const LARGE_COMPANY_HEADCOUNT = 250
-
 const sourceOf = (rule: FundingRule) => ({ url: rule.source.url, date: rule.source.date })
-
-function headcountFits(bracket: HeadcountClass, headcount: number): boolean {
-  if (bracket === 'any') return true
-  return bracket === 'lt250'
-    ? headcount < LARGE_COMPANY_HEADCOUNT
-    : headcount >= LARGE_COMPANY_HEADCOUNT
-}
 
 /** The NPEC the OPCO funds: cut by the distance-learning rule when it applies, never below its floor. */
 function fundedNpec(
@@ -159,7 +149,8 @@ export function simulateApprentissage(
   const aid = ruleInForce(rules, 'hiring-aid', 'apprentissage', input.date, scope)
   const bracket = aid?.params.brackets.find(
     (candidate) =>
-      headcountFits(candidate.headcount, input.headcount) &&
+      (candidate.minHeadcount === null || input.headcount >= candidate.minHeadcount) &&
+      (candidate.maxHeadcount === null || input.headcount < candidate.maxHeadcount) &&
       (candidate.minLevel === null || input.level >= candidate.minLevel) &&
       (candidate.maxLevel === null || input.level <= candidate.maxLevel) &&
       (candidate.rqth === null || candidate.rqth === input.rqth),
