@@ -9,7 +9,15 @@ import type { AppEnv } from '../env'
 import { validate } from '../middleware/validate'
 import type { Clock } from '../services/clock'
 import type { FundingRuleStore } from '../services/funding-rule-store'
-import { jsonResponse, REFERENCE_HEADERS } from './json-response'
+import { API_HEADERS } from '../middleware/response-headers'
+import { jsonResponse } from './json-response'
+
+/** An admin change reaches every cache within a minute. */
+const RULES_HEADERS = {
+  ...API_HEADERS,
+  'Content-Type': 'application/json',
+  'Cache-Control': 'public, max-age=60',
+}
 
 const FundingRulesQuery = z.object({
   scheme: Scheme.optional(),
@@ -26,6 +34,6 @@ export function fundingRuleRoutes(store: FundingRuleStore, clock: Clock) {
       // An OPCO sees the national rules and its own; without one, every rule in force.
       .filter(({ rule }) => !opcoId || rule.opcoId === null || rule.opcoId === opcoId)
       .map(({ rule, revision }) => ({ ...rule, revision }))
-    return jsonResponse(JSON.stringify({ date, items }), REFERENCE_HEADERS)
+    return jsonResponse(JSON.stringify({ date, items }), RULES_HEADERS)
   })
 }
