@@ -37,7 +37,7 @@ describe('POST /v1/simulations', () => {
       opcoFundingCents: 625_000,
       employerCostCents: 225_000,
       stateAidCents: 200_000,
-      warnings: [],
+      warnings: [expect.stringMatching(/proratisé au jour près/)],
     })
     for (const line of body.lines.filter((line) => line.ruleId)) {
       expect(line.source?.url).toMatch(/^https:\/\//)

@@ -163,6 +163,7 @@ export function simulateApprentissage(
       ruleId: aid.id,
       source: sourceOf(aid),
     })
+    warnings.push(text.aidProrated)
   } else {
     warnings.push(aid ? text.noAidForContract : text.noAidAtDate)
   }

@@ -37,6 +37,7 @@ export interface FundingText {
   annexNights: (count: number) => string
   annexEquipment: string
   hiringAid: string
+  aidProrated: string
   noAidForContract: string
   noAidAtDate: string
   hourlyLine: (hours: number, rate: string, cappedByPrice: boolean) => string
@@ -77,7 +78,9 @@ const french: FundingText = {
   annexMeals: (count) => `Frais annexes : ${count} repas`,
   annexNights: (count) => `Frais annexes : ${count} nuitées`,
   annexEquipment: 'Frais annexes : premier équipement',
-  hiringAid: "Aide de l'État à l'embauche d'un apprenti (1re année)",
+  hiringAid: "Aide de l'État à l'embauche d'un apprenti (1re année), au plus",
+  aidProrated:
+    "L'aide de l'État est un maximum, versé chaque mois et proratisé au jour près si le contrat dure moins d'un an ou est rompu (décret n° 2025-1031 du 31/10/2025).",
   noAidForContract:
     "Aucune aide de l'État à l'embauche pour ce contrat : la taille de l'entreprise ou le niveau visé n'y ouvre pas droit.",
   noAidAtDate: "Aucune aide de l'État à l'embauche connue pour un contrat conclu à cette date.",
@@ -128,7 +131,9 @@ const english: FundingText = {
   annexMeals: (count) => `Ancillary costs: ${count} meals`,
   annexNights: (count) => `Ancillary costs: ${count} nights`,
   annexEquipment: 'Ancillary costs: first equipment',
-  hiringAid: 'State aid for hiring an apprentice (first year)',
+  hiringAid: 'State aid for hiring an apprentice (first year), at most',
+  aidProrated:
+    'The State aid is a maximum, paid monthly and prorated to the day if the contract lasts under a year or ends early (décret n° 2025-1031 of 31/10/2025).',
   noAidForContract:
     "No State hiring aid for this contract: the company's size or the level does not qualify.",
   noAidAtDate: 'No State hiring aid is known for a contract concluded on this date.',

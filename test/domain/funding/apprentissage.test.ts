@@ -30,7 +30,7 @@ describe('simulateApprentissage', () => {
       opcoFundingCents: 625_000,
       employerCostCents: 225_000,
       stateAidCents: 200_000,
-      warnings: [],
+      warnings: [expect.stringMatching(/proratisé au jour près/)],
     })
     expect(result.lines.map((line) => [line.payer, line.amountCents, line.ruleId])).toEqual([
       ['opco', 700_000, null],
