@@ -22,6 +22,7 @@ function toStored(row: Row): StoredRule {
     scheme: row.scheme,
     opcoId: row.opcoId,
     idcc: row.idcc,
+    branch: row.branch,
     validFrom: row.validFrom,
     validTo: row.validTo,
     params: row.params,
@@ -69,9 +70,9 @@ export async function putRule(
   now: string,
 ): Promise<number> {
   const [row] = await db.all<{ revision: number }>(sql`
-    insert into ${fundingRules} (id, revision, kind, scheme, opco_id, idcc, valid_from, valid_to, params, source, note, origin, created_at)
+    insert into ${fundingRules} (id, revision, kind, scheme, opco_id, idcc, branch, valid_from, valid_to, params, source, note, origin, created_at)
     select ${rule.id}, coalesce(max(revision), 0) + 1, ${rule.kind}, ${rule.scheme}, ${rule.opcoId},
-      ${rule.idcc === null ? null : JSON.stringify(rule.idcc)}, ${rule.validFrom}, ${rule.validTo},
+      ${rule.idcc === null ? null : JSON.stringify(rule.idcc)}, ${rule.branch}, ${rule.validFrom}, ${rule.validTo},
       ${JSON.stringify(rule.params)}, ${JSON.stringify(rule.source)}, ${rule.note}, ${origin}, ${now}
     from ${fundingRules} where id = ${rule.id}
     returning revision`)

@@ -82,6 +82,11 @@ const ruleBase = {
     .array(z.string().regex(/^\d{4}$/, 'Un IDCC sur 4 chiffres, par exemple 1486.'))
     .min(1, 'Au moins un IDCC, ou null pour toutes les branches.')
     .nullable(),
+  /**
+   * An OPCO's own branch label (« branche=177 », « Bâtiment ») where its scale is published per
+   * branch without IDCC codes: the rule applies only when a request names that branch.
+   */
+  branch: z.string().min(1).max(120).nullable().default(null),
   /** Inclusive; compared with the contract (or training) date of the simulation. */
   validFrom: IsoDate,
   validTo: IsoDate.nullable(),
@@ -120,6 +125,13 @@ const SCHEMES_OF_KIND: Record<string, readonly Scheme[]> = {
 export const FundingRule = FundingRuleShape.superRefine((rule, ctx) => {
   if (rule.validTo !== null && rule.validTo < rule.validFrom) {
     ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'validTo doit suivre validFrom.' })
+  }
+  if (rule.branch !== null && rule.opcoId === null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['branch'],
+      message: "Une branche se rapporte à l'OPCO de la règle : opcoId requis.",
+    })
   }
   if (!SCHEMES_OF_KIND[rule.kind]?.includes(rule.scheme)) {
     ctx.addIssue({

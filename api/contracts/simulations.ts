@@ -120,6 +120,8 @@ export const SimulationRequest = z.discriminatedUnion(
       scheme: z.literal('plan'),
       date: IsoDate,
       ...Scope,
+      /** The OPCO's own branch label when its scale is published per branch (GET /v1/funding-rules lists them). */
+      branch: z.string().min(1).max(120).optional(),
       headcount: Headcount,
       hours: Hours,
       priceCents: PositiveCents,

@@ -84,7 +84,11 @@ export function simulationRoutes(store: FundingRuleStore) {
           result = simulateApprentissage({ ...request, ...scope }, rules)
           break
         case 'plan':
-          result = simulatePlan({ ...request, ...scope }, rules, criteria)
+          result = simulatePlan(
+            { ...request, ...scope, branch: request.branch ?? null },
+            rules,
+            criteria,
+          )
           break
         case 'contrat-pro':
           result = simulateHourly(

@@ -11,6 +11,8 @@ export const fundingRules = sqliteTable(
     scheme: text('scheme').notNull(),
     opcoId: text('opco_id'),
     idcc: text('idcc', { mode: 'json' }).$type<string[] | null>(),
+    /** The OPCO's own branch label, for scales published per branch without IDCC codes. */
+    branch: text('branch'),
     validFrom: text('valid_from').notNull(),
     validTo: text('valid_to'),
     params: text('params', { mode: 'json' }).notNull(),

@@ -37,9 +37,9 @@ describe('startServer (Node entry)', () => {
     running.push(second)
     expect(messages).toEqual([
       expect.stringMatching(/^reference data loaded/),
-      'funding rules: 14 added, 0 revised, 0 unchanged, 0 kept as an admin revised them',
+      'funding rules: 20 added, 0 revised, 0 unchanged, 0 kept as an admin revised them',
       expect.stringMatching(/^reference data unchanged/),
-      'funding rules: 0 added, 0 revised, 14 unchanged, 0 kept as an admin revised them',
+      'funding rules: 0 added, 0 revised, 20 unchanged, 0 kept as an admin revised them',
     ])
     expect((await (await fetch(`${second.url}/v1/opcos`)).json()).items).toHaveLength(11)
 

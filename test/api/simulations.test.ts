@@ -103,6 +103,18 @@ describe('POST /v1/simulations', () => {
     [
       {
         scheme: 'plan',
+        date: '2026-06-01',
+        headcount: 8,
+        hours: 35,
+        priceCents: 300_000,
+        opcoId: 'opco-ep',
+        branch: 'branche=177',
+      },
+      200_000,
+    ],
+    [
+      {
+        scheme: 'plan',
         date: '2020-09-01',
         headcount: 12,
         hours: 35,

@@ -11,11 +11,11 @@ describe('seedFundingRules', () => {
   it('stores every rule of the file once, and nothing the second time', async () => {
     const { db } = await createTestDatabase({ seed: false })
     const first = await seedFundingRules(db, DATA_FOLDER, '2026-11-01T00:00:00.000Z')
-    expect(first).toEqual({ added: 14, revised: 0, unchanged: 0, keptAdmin: 0 })
+    expect(first).toEqual({ added: 20, revised: 0, unchanged: 0, keptAdmin: 0 })
     expect(await seedFundingRules(db)).toEqual({
       added: 0,
       revised: 0,
-      unchanged: 14,
+      unchanged: 20,
       keptAdmin: 0,
     })
     expect(
@@ -35,7 +35,7 @@ describe('seedFundingRules', () => {
     )
     participation.params.amountCents = 80_000
     await writeFile(file, JSON.stringify(data))
-    expect(await seedFundingRules(db, folder)).toMatchObject({ revised: 1, unchanged: 13 })
+    expect(await seedFundingRules(db, folder)).toMatchObject({ revised: 1, unchanged: 19 })
     const history = await ruleHistory(db, 'participation-employeur-750')
     expect(
       history.map((entry) => [

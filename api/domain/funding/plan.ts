@@ -18,6 +18,8 @@ export interface PlanInput {
   priceCents: number
   opcoId: OpcoId | null
   idcc: string | null
+  /** The OPCO's own branch label, for scales published per branch. */
+  branch: string | null
   lang: Lang
 }
 
@@ -32,6 +34,7 @@ export function simulatePlan(
   const rule = ruleInForce(rules, 'plan-cap', 'plan', input.date, {
     opcoId: input.opcoId,
     idcc: input.idcc,
+    branch: input.branch,
   })
   if (!rule) return noFigure(request, opco, text.noPlanScale(opco?.name ?? null))
   const cap = rule.params.find((bracket) => input.headcount < bracket.maxHeadcount)

@@ -5,6 +5,8 @@ import type { OpcoId } from '../../contracts/opcos'
 export interface RuleScope {
   opcoId: OpcoId | null
   idcc: string | null
+  /** The OPCO's own branch label, when the request names one. */
+  branch?: string | null
 }
 
 /** ISO dates (YYYY-MM-DD) order as strings. */
@@ -12,9 +14,10 @@ export function inForce(rule: FundingRule, date: string): boolean {
   return rule.validFrom <= date && (rule.validTo === null || date <= rule.validTo)
 }
 
-/** 2: the branch's own rule; 1: the OPCO's rule for all its branches; 0: national; -1: not for this scope. */
+/** 2: the branch's own rule (by IDCC or by the OPCO's branch label); 1: the OPCO's rule for all its branches; 0: national; -1: not for this scope. */
 function specificity(rule: FundingRule, scope: RuleScope): number {
   if (rule.opcoId !== null && rule.opcoId !== scope.opcoId) return -1
+  if (rule.branch !== null) return scope.branch === rule.branch ? 2 : -1
   if (rule.idcc !== null) return scope.idcc !== null && rule.idcc.includes(scope.idcc) ? 2 : -1
   return rule.opcoId === null ? 0 : 1
 }

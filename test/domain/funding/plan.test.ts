@@ -19,6 +19,7 @@ const base: PlanInput = {
   priceCents: 500_000,
   opcoId: 'atlas',
   idcc: '1486',
+  branch: null,
   lang: 'fr',
 }
 
@@ -35,13 +36,35 @@ describe('simulatePlan', () => {
     'on %s at %s/%s, %i employees, %i h, price %i → OPCO %i',
     (date, opcoId, idcc, headcount, hours, priceCents, funded, ruleId) => {
       const result = simulatePlan(
-        { date, opcoId, idcc, headcount, hours, priceCents, lang: 'fr' },
+        { date, opcoId, idcc, headcount, hours, priceCents, branch: null, lang: 'fr' },
         fundingRules,
         atlas,
       )
       expect(result.opcoFundingCents).toBe(funded)
       expect(result.employerCostCents).toBe(priceCents - funded)
       expect(result.lines[0]?.ruleId).toBe(ruleId)
+    },
+  )
+
+  // opco-pdc-caps-examples.csv, scales published per OPCO branch (no IDCC): applied when the branch is named.
+  it.each([
+    ['2026-06-01', 'opco-ep', 'branche=177', 8, 35, 300_000, 200_000], // < 11: 2 000 € HT a year
+    ['2026-06-01', 'opco-ep', 'branche=177', 20, 35, 400_000, 300_000], // 11–49: 3 000 €
+    ['2026-06-01', 'opco-ep', 'branche=213', 20, 35, 700_000, 600_000], // 11–49: 6 000 €
+    ['2024-06-01', 'atlas', 'branche=217', 8, 100, 1_000_000, 550_000], // 55 €/h × 100 h under the 6 000 € cap
+    ['2026-06-01', 'constructys', 'Bâtiment', 12, 100, 500_000, 240_000], // 24 €/h
+    ['2025-06-01', 'constructys', 'Travaux publics', 8, 200, 900_000, 350_000], // 32 €/h, 3 500 € a year under 11
+    ['2026-06-01', 'constructys', 'Bâtiment', 12, 400, 1_500_000, null], // past the 300 h known for every training
+    ['2026-06-01', 'opco-ep', null, 8, 35, 300_000, null], // branch not named: no scale applies
+  ] as const)(
+    'on %s at %s, branch %s, %i employees, %i h, price %i → OPCO %s',
+    (date, opcoId, branch, headcount, hours, priceCents, funded) => {
+      const result = simulatePlan(
+        { date, opcoId, idcc: null, branch, headcount, hours, priceCents, lang: 'fr' },
+        fundingRules,
+        null,
+      )
+      expect(result.opcoFundingCents).toBe(funded)
     },
   )
 

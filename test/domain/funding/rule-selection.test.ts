@@ -10,6 +10,7 @@ const hourly = (id: string, overrides: Partial<FundingRule>): FundingRule =>
     scheme: 'contrat-pro',
     opcoId: null,
     idcc: null,
+    branch: null,
     validFrom: '2020-01-01',
     validTo: null,
     params: { centsPerHour: 915, priorityCentsPerHour: null, maxHours: null },
@@ -44,6 +45,23 @@ describe('ruleInForce', () => {
     expect(
       ruleInForce(rules, 'hourly-rate', 'contrat-pro', date, { opcoId, idcc })?.id ?? null,
     ).toBe(expected)
+  })
+
+  it('applies a rule scoped by the OPCO’s branch label only when the request names that branch', () => {
+    const withBranch = [...rules, hourly('akto-proprete', { opcoId: 'akto', branch: 'Propreté' })]
+    expect(
+      ruleInForce(withBranch, 'hourly-rate', 'contrat-pro', '2026-06-01', {
+        opcoId: 'akto',
+        idcc: null,
+        branch: 'Propreté',
+      })?.id,
+    ).toBe('akto-proprete')
+    expect(
+      ruleInForce(withBranch, 'hourly-rate', 'contrat-pro', '2026-06-01', {
+        opcoId: 'akto',
+        idcc: null,
+      })?.id,
+    ).toBe('akto')
   })
 
   it('ignores rules of another kind or scheme', () => {

@@ -1,0 +1,1 @@
+ALTER TABLE `funding_rules` ADD `branch` text;
