@@ -62,6 +62,16 @@ const Scope = {
   lang: z.enum(['fr', 'en'], { message: 'La langue est fr ou en.' }).default('fr'),
 }
 
+/** Contrat pro and Pro-A: hours at the branch's rate (or the one entered), a higher default for priority publics. */
+const HourlyScheme = {
+  date: IsoDate,
+  ...Scope,
+  hours: Hours,
+  priceCents: PositiveCents,
+  priorityPublic: z.boolean().default(false),
+  centsPerHour: PositiveCents.optional(),
+}
+
 /** Strict: a field another scheme uses is named in the 400 rather than silently ignored. */
 export const SimulationRequest = z.discriminatedUnion(
   'scheme',
@@ -91,24 +101,8 @@ export const SimulationRequest = z.discriminatedUnion(
         })
         .optional(),
     }),
-    z.strictObject({
-      scheme: z.literal('contrat-pro'),
-      date: IsoDate,
-      ...Scope,
-      hours: Hours,
-      priceCents: PositiveCents,
-      priorityPublic: z.boolean().default(false),
-      centsPerHour: PositiveCents.optional(),
-    }),
-    z.strictObject({
-      scheme: z.literal('pro-a'),
-      date: IsoDate,
-      ...Scope,
-      hours: Hours,
-      priceCents: PositiveCents,
-      priorityPublic: z.boolean().default(false),
-      centsPerHour: PositiveCents.optional(),
-    }),
+    z.strictObject({ scheme: z.literal('contrat-pro'), ...HourlyScheme }),
+    z.strictObject({ scheme: z.literal('pro-a'), ...HourlyScheme }),
     z.strictObject({
       scheme: z.literal('tutor-training'),
       date: IsoDate,
