@@ -17,8 +17,10 @@ export const BUNDLE_FILE = join(PUBLIC_DIR, 'widgets', 'ganapati.js')
  * sum of the widgets plus one Lit, and is reported.
  */
 const WIDGET_BUDGETS = [
+  // Issue 2's aim: the finder with Lit in 15 KB gzip.
   { name: 'opco-finder', gzipBytes: 15 * 1024 },
-  { name: 'funding-simulator', gzipBytes: 15 * 1024 },
+  // No aim was set for the simulator: 16 KB, the finder's order of size with room for its forms.
+  { name: 'funding-simulator', gzipBytes: 16 * 1024 },
 ]
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`

@@ -471,6 +471,123 @@ describe('<ganapati-funding-simulator>', () => {
     )
   })
 
+  it('keeps the amounts typed when the language changes at runtime', async () => {
+    const seen = changes()
+    const element = await simulator(`${WORKED} npec="7000"`)
+    await retype(element, 'price', '8 500,5')
+    await waitFor(() => amount(element, 'employer') === '2 250,50 €', 'the French result')
+
+    element.setAttribute('lang', 'en')
+    await waitFor(
+      () => amount(element, 'employer') === '€2,250.50',
+      () => `€2,250.50, not a price re-read as 85 005 (got ${amount(element, 'employer')})`,
+    )
+    equal(control(element, 'price').value, '8,500.5', 'the price, now in English')
+    equal(control(element, 'npec').value, '7,000', 'the preset, now in English')
+    const english = await waitFor(
+      () => seen.find((event) => event.detail.request.lang === 'en'),
+      'a simulation in English',
+    )
+    equal(english.detail.request.priceCents, 850050, 'the same price sent')
+    includes(text(part(element, 'lines')), 'Remaining cost', 'the lines in English')
+
+    element.setAttribute('lang', 'fr')
+    await waitFor(() => amount(element, 'employer') === '2 250,50 €', 'back in French')
+    equal(squash(control(element, 'price').value), '8 500,5', 'the price, in French again')
+  })
+
+  it('sends the apprenticeship’s frais annexes, grouped under their heading, only once filled', async () => {
+    const seen = changes()
+    const element = await simulator(`${WORKED} ${WORKED_PRICES}`)
+    await waitForState(element, 'ready')
+    equal(seen[0]?.detail.request.scheme, 'apprentissage', 'the first simulation')
+    equal('annex' in seen[0]!.detail.request, false, 'no annex while none is filled')
+
+    const group = element.shadowRoot?.querySelector('fieldset')
+    equal(text(group?.querySelector('legend')), 'Frais annexes (facultatif)', 'the heading')
+    deepEqual(
+      [...(group?.querySelectorAll('label') ?? [])].map((label) => text(label)),
+      ['Repas pris en charge (nombre)', 'Nuitées (nombre)', 'Premier équipement (€)'],
+      'the three fields in their group',
+    )
+
+    await retype(element, 'meals', '100')
+    await retype(element, 'nights', '20')
+    await retype(element, 'equipment', '800')
+    // The API's caps (rule frais-annexes-apprenti): 100 × 3 € + 20 × 6 € + the 500 € equipment cap.
+    await waitFor(
+      () => amount(element, 'opco') === '7 170 €',
+      () => `6 250 € + 920 € (got ${amount(element, 'opco')})`,
+    )
+    const request = {
+      ...WORKED_REQUEST,
+      annex: { meals: 100, nights: 20, firstEquipmentCents: 80000 },
+    }
+    const event = await waitFor(
+      () => seen.find((e) => e.detail.result.opcoFundingCents === 717000),
+      'the event',
+    )
+    deepEqual(event.detail.request, request, 'the annex sent')
+    const annexLines = (await simulate(request)).lines.filter(
+      (line) => line.ruleId === 'frais-annexes-apprenti',
+    )
+    equal(annexLines.length, 3, 'a line per annex item from the API')
+    const shown = parts(element, 'line').filter((line) =>
+      text(line).includes('frais-annexes-apprenti'),
+    )
+    deepEqual(
+      shown.map((line) => text(line.querySelector('span'))),
+      annexLines.map((line) => line.label),
+      'the meals, nights and equipment lines shown',
+    )
+  })
+
+  it('offers the OPCO’s own branches for the plan, and sends the one chosen', async () => {
+    const seen = changes()
+    const element = await simulator(
+      'scheme="plan" date="2026-06-01" headcount="8" hours="35" price="3000"',
+    )
+    await waitForState(element, 'ready')
+    equal(element.shadowRoot?.getElementById('branch'), null, 'no branch without an OPCO')
+    equal(element.shadowRoot?.querySelector('fieldset'), null, 'no frais annexes for the plan')
+
+    await waitFor(
+      () => element.shadowRoot?.querySelector('#opco option[value="opco-ep"]'),
+      'OPCO EP in the list',
+    )
+    choose(element, 'opco', 'opco-ep')
+    const branch = await waitFor(
+      () => element.shadowRoot?.querySelector<HTMLSelectElement>('#branch'),
+      'the branch select',
+    )
+    equal(
+      text(element.shadowRoot?.querySelector('label[for="branch"]')),
+      'Branche de l’OPCO',
+      'its label',
+    )
+    // OPCO EP publishes its 2026 plan scale per branch (rules pdc-opco-ep-177-2026, pdc-opco-ep-213-2026).
+    deepEqual(
+      [...branch.options].map((option) => option.value),
+      ['', 'branche=177', 'branche=213'],
+      'the branches of OPCO EP at the date',
+    )
+    equal(text(branch.options[0]), 'Non précisée', 'no branch chosen')
+
+    choose(element, 'branch', 'branche=177')
+    await waitFor(() => amount(element, 'opco') === '2 000 €', 'the branch 177 annual cap')
+    const event = await waitFor(
+      () => seen.find((e) => e.detail.request.scheme === 'plan' && 'branch' in e.detail.request),
+      'a simulation with the branch',
+    )
+    equal((event.detail.request as { branch?: string }).branch, 'branche=177', 'the branch sent')
+
+    choose(element, 'opco', 'akto')
+    await waitFor(() => !element.shadowRoot?.getElementById('branch'), 'no branch list for AKTO')
+    await waitFor(() => amount(element, 'opco') === 'Montant non estimé', 'AKTO’s result')
+    const last = seen.at(-1)!.detail.request
+    equal('branch' in last, false, 'OPCO EP’s branch is not sent for AKTO')
+  })
+
   it('says so when the browser is offline, and retries', async () => {
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false })
     let element: GanapatiFundingSimulator

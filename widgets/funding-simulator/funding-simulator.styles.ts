@@ -28,11 +28,13 @@ export const styles = [
     h3,
     dl,
     dd,
-    ul {
+    ul,
+    .annex {
       margin: 0;
     }
 
-    ul {
+    ul,
+    .annex {
       padding: 0;
       list-style: none;
     }
@@ -51,6 +53,11 @@ export const styles = [
       grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
       gap: var(--ganapati-spacing);
       align-items: end;
+    }
+
+    /* The frais annexes: a fieldset laid out as the form, across its width. */
+    .annex {
+      border: 0;
     }
 
     .field {
@@ -113,13 +120,15 @@ export const styles = [
     }
 
     .error {
-      grid-column: 1 / -1;
       color: var(--ganapati-color-danger);
       font-size: 0.875rem;
       font-weight: 600;
     }
 
-    .hint {
+    .error,
+    .hint,
+    .source,
+    .annex {
       grid-column: 1 / -1;
     }
 
@@ -239,10 +248,6 @@ export const styles = [
 
     .payer--opco {
       color: var(--ganapati-color-opco);
-    }
-
-    .source {
-      grid-column: 1 / -1;
     }
 
     .notice {

@@ -15,12 +15,14 @@ import { GanapatiElement } from '../shared/base-element'
 import { dictionaries, toLang, type Lang } from '../shared/i18n'
 import { styles } from './funding-simulator.styles'
 import {
+  ANNEX,
   CHECKBOXES,
   FIELDS,
   PRESETS,
   SCHEMES,
   fieldOf,
   formatNumber,
+  isText,
   parseNumber,
   readInputs,
   readShared,
@@ -54,6 +56,7 @@ const t = dictionaries({
       date: 'Date de conclusion du contrat ou de début de la formation',
       opco: 'OPCO (facultatif)',
       idcc: 'IDCC de la convention collective (facultatif)',
+      branch: 'Branche de l’OPCO',
       headcount: 'Effectif de l’entreprise (salariés)',
       level: 'Niveau du diplôme ou du titre préparé',
       price: 'Prix de la formation (€)',
@@ -63,7 +66,12 @@ const t = dictionaries({
       rqth: 'Apprenti reconnu travailleur handicapé (RQTH)',
       distance: 'Formation suivie à distance (seuil de la règle en vigueur)',
       priority: 'Public prioritaire (sans qualification, minima sociaux…)',
+      meals: 'Repas pris en charge (nombre)',
+      nights: 'Nuitées (nombre)',
+      equipment: 'Premier équipement (€)',
     },
+    annex: 'Frais annexes (facultatif)',
+    unknownBranch: 'Non précisée',
     distance: (percent: number) => `Formation suivie à distance pour au moins ${percent} %`,
     levels: [
       'CAP, BEP',
@@ -118,6 +126,7 @@ const t = dictionaries({
       date: 'Date the contract is concluded or training starts',
       opco: 'OPCO (optional)',
       idcc: 'Collective agreement IDCC (optional)',
+      branch: 'OPCO branch',
       headcount: 'Company headcount (employees)',
       level: 'Level of the qualification',
       price: 'Training price (€)',
@@ -127,7 +136,12 @@ const t = dictionaries({
       rqth: 'Apprentice with recognised disability (RQTH)',
       distance: 'Training at a distance (threshold of the rule in force)',
       priority: 'Priority public (no qualification, on welfare…)',
+      meals: 'Meals (number)',
+      nights: 'Nights (number)',
+      equipment: 'First equipment (€)',
     },
+    annex: 'Ancillary costs (optional)',
+    unknownBranch: 'Not specified',
     distance: (percent: number) => `At least ${percent}% of the training at a distance`,
     levels: ['CAP, BEP', 'baccalauréat', 'bac +2 (BTS)', 'bachelor’s', 'master’s'],
     choose: 'Choose…',
@@ -260,6 +274,7 @@ export class GanapatiFundingSimulator extends GanapatiElement {
     errors: { state: true },
     opcos: { state: true },
     distancePercent: { state: true },
+    branches: { state: true },
     copyNotice: { state: true },
     api: {},
     locale: { attribute: 'lang' },
@@ -289,6 +304,8 @@ export class GanapatiFundingSimulator extends GanapatiElement {
   declare opcos: [string, string][]
   /** Threshold of the NPEC distance-learning rule in force, to word its checkbox; null if unknown. */
   declare distancePercent: number | null
+  /** The OPCO's own branches for the plan at the date (GET /v1/funding-rules); empty when none. */
+  declare branches: string[]
   /** What the copy button achieved. */
   declare copyNotice: string
 
@@ -329,6 +346,7 @@ export class GanapatiFundingSimulator extends GanapatiElement {
   /** Counts simulations: an answer to an older one is dropped. */
   #run = 0
   #rulesDate = ''
+  #branchesOf = ''
   #retry = () => {
     // The button goes with the error: keyboard focus must not fall to <body>.
     this.renderRoot.querySelector<HTMLElement>('select, input:not([readonly])')?.focus()
@@ -343,6 +361,7 @@ export class GanapatiFundingSimulator extends GanapatiElement {
     this.errors = {}
     this.opcos = []
     this.distancePercent = null
+    this.branches = []
     this.copyNotice = ''
     this.api = scriptOrigin
     this.locale = null
@@ -428,22 +447,31 @@ export class GanapatiFundingSimulator extends GanapatiElement {
   protected override willUpdate(changed: PropertyValues<this>) {
     const lang = this.#language
     const values = { ...this.values }
+    const relang = this.hasUpdated && changed.has('locale')
+    if (relang) {
+      // What the visitor typed keeps its amount: « 8 500,5 » becomes "8,500.5", not 85005.
+      for (const field of FIELDS) {
+        const number = isText(field)
+          ? NaN
+          : parseNumber(values[field] ?? '', toLang(changed.get('locale')))
+        if (!Number.isNaN(number)) values[field] = formatNumber(number, lang)
+      }
+    }
     const presets = PRESETS.filter((field) => changed.has(field as 'scheme'))
     for (const field of presets) {
       const preset = this.#preset(field)
       if (preset == null) continue
       // Written by a trainer's page: euros with a dot or a comma for decimals, no grouping.
       const number = parseNumber(preset.replace(',', '.'), 'en')
-      values[field] =
-        FIELDS.indexOf(field) < 3 || Number.isNaN(number) ? preset : formatNumber(number, lang)
+      values[field] = isText(field) || Number.isNaN(number) ? preset : formatNumber(number, lang)
     }
     if (!this.hasUpdated) this.#restore(values)
-    if (presets.length || !this.hasUpdated) this.values = values
+    this.values = values
     if (changed.has('scheme') && SCHEMES.includes(this.scheme as Scheme)) {
       this.selected = this.scheme as Scheme
     }
     if (this.hasUpdated) {
-      if (presets.length) this.#schedule()
+      if (presets.length || relang) this.#schedule()
       return
     }
     // First render: the figures of presets or a shared link at once, in this same update.
@@ -462,9 +490,7 @@ export class GanapatiFundingSimulator extends GanapatiElement {
       if (text == null || this.#preset(field) != null) continue
       const number = Number(text)
       values[field] =
-        FIELDS.indexOf(field) > 2 && !CHECKBOXES.includes(field) && text && number >= 0
-          ? formatNumber(number, this.#language)
-          : text
+        !isText(field) && text && number >= 0 ? formatNumber(number, this.#language) : text
     }
     const scheme = shared.get('scheme') as Scheme
     if (this.scheme == null && SCHEMES.includes(scheme)) this.selected = scheme
@@ -483,8 +509,8 @@ export class GanapatiFundingSimulator extends GanapatiElement {
     const lang = this.#language
     const d = t(lang)
     const schemes = [this.selected, this.#compared].filter(Boolean) as Scheme[]
-    const inputs = schemes.map((scheme) => readInputs(scheme, this.values, lang))
     this.#loadRules(schemes)
+    const inputs = schemes.map((scheme) => readInputs(scheme, this.values, lang))
     this.#apiClient?.cancel('simulation')
     this.#apiClient?.cancel('comparison')
     const invalid = inputs.flatMap((input) => input.invalid)
@@ -556,9 +582,34 @@ export class GanapatiFundingSimulator extends GanapatiElement {
     }
   }
 
-  /** Words the distance-learning checkbox with the threshold of the NPEC rule in force at the date. */
+  /**
+   * Words the distance-learning checkbox with the threshold of the NPEC rule in force at the date,
+   * and lists the branches the OPCO's plan scale is published for.
+   */
   #loadRules(schemes: Scheme[]) {
     const date = this.values.date ?? ''
+    const opcoId = this.values.opco
+    const of = schemes.includes('plan') && opcoId ? `${opcoId} ${date}` : ''
+    if (of !== this.#branchesOf) {
+      // Another OPCO or date: the branch chosen was one of the previous list (a shared link's stays).
+      if (this.#branchesOf) this.values = { ...this.values, branch: undefined }
+      this.#branchesOf = of
+      this.branches = []
+      this.#apiClient?.cancel('branches')
+      if (of) {
+        this.#client
+          .get<{ items: FundingRule[] }>(
+            '/v1/funding-rules',
+            { scheme: 'plan', opcoId, date },
+            'branches',
+          )
+          .then(
+            ({ items }) =>
+              (this.branches = [...new Set(items.flatMap((item) => item.branch ?? []))]),
+            () => {},
+          )
+      }
+    }
     if (!schemes.includes('apprentissage') || date === this.#rulesDate) return
     this.#rulesDate = date
     this.#client
@@ -597,6 +648,9 @@ export class GanapatiFundingSimulator extends GanapatiElement {
         ['', d.choose],
         ...d.levels.map((name, i): [string, string] => [`${i + 3}`, `${i + 3} — ${name}`]),
       ]
+    }
+    if (field === 'branch') {
+      return [['', d.unknownBranch], ...this.branches.map((b): [string, string] => [b, b])]
     }
     return field === 'opco' ? [['', d.unknownOpco], ...this.opcos] : null
   }
@@ -767,13 +821,27 @@ export class GanapatiFundingSimulator extends GanapatiElement {
     const lang = this.#language
     const d = t(lang)
     const schemes = [this.selected, this.#compared].filter(Boolean) as Scheme[]
-    const fields = FIELDS.filter((field) => schemes.some((scheme) => uses(scheme, field)))
+    const fields = FIELDS.filter(
+      (field) =>
+        schemes.some((scheme) => uses(scheme, field)) &&
+        (field !== 'branch' || this.branches.length),
+    )
     const result = this.columns[0]?.result
     const loading = this.state === 'loading'
     return html`<div class="base" part="base" lang=${lang}>
       <form class="form" part="form" @submit=${(event: Event) => event.preventDefault()}>
         ${this.#renderField(d, 'scheme')} ${this.#renderField(d, 'compare')}
-        ${fields.map((field) => this.#renderField(d, field))}
+        ${fields.map((field) =>
+          // The frais annexes, last of the apprenticeship's fields, grouped in one fieldset.
+          field === 'meals'
+            ? html`<fieldset class="form annex">
+                <legend class="label">${d.annex}</legend>
+                ${ANNEX.map((annex) => this.#renderField(d, annex))}
+              </fieldset>`
+            : ANNEX.includes(field)
+              ? nothing
+              : this.#renderField(d, field),
+        )}
         <p class="hint muted" part="hint">${d.hint}</p>
       </form>
       <div class="visually-hidden" role="status">

@@ -7,6 +7,7 @@ export type Field =
   | 'date'
   | 'opco'
   | 'idcc'
+  | 'branch'
   | 'headcount'
   | 'level'
   | 'price'
@@ -16,12 +17,16 @@ export type Field =
   | 'rqth'
   | 'distance'
   | 'priority'
+  | 'meals'
+  | 'nights'
+  | 'equipment'
 
-/** Every field in form order; the first three apply to every scheme. */
+/** Every field in form order; the first three apply to every scheme, the first four are text. */
 export const FIELDS: Field[] = [
   'date',
   'opco',
   'idcc',
+  'branch',
   'headcount',
   'level',
   'price',
@@ -31,7 +36,16 @@ export const FIELDS: Field[] = [
   'rqth',
   'distance',
   'priority',
+  'meals',
+  'nights',
+  'equipment',
 ]
+
+/** The apprenticeship's « frais annexes »: sent together as `annex`, and only when one is filled. */
+export const ANNEX: Field[] = ['meals', 'nights', 'equipment']
+
+/** Date, OPCO, IDCC and branch go as typed; the other fields are numbers. */
+export const isText = (field: Field) => FIELDS.indexOf(field) < 4
 
 /** Fields a host page may preset by attribute (then read-only), besides `scheme`. */
 export const PRESETS: Field[] = [
@@ -50,15 +64,24 @@ export const SCHEMES: Scheme[] = ['apprentissage', 'contrat-pro', 'pro-a', 'plan
 
 /** What each scheme asks besides date, OPCO and IDCC (the request contract of POST /v1/simulations). */
 const FIELDS_OF: Record<Scheme, Field[]> = {
-  apprentissage: ['headcount', 'level', 'price', 'npec', 'rqth', 'distance'],
+  apprentissage: ['headcount', 'level', 'price', 'npec', 'rqth', 'distance', ...ANNEX],
   'contrat-pro': ['hours', 'price', 'rate', 'priority'],
   'pro-a': ['hours', 'price', 'rate', 'priority'],
-  plan: ['headcount', 'hours', 'price'],
+  plan: ['branch', 'headcount', 'hours', 'price'],
   'tutor-training': ['hours', 'price'],
 }
 
 /** Left empty, these leave the API to its own figures (the rule in force, every branch). */
-const OPTIONAL: Field[] = ['opco', 'idcc', 'rate', 'rqth', 'distance', 'priority']
+const OPTIONAL: Field[] = [
+  'opco',
+  'idcc',
+  'branch',
+  'rate',
+  'rqth',
+  'distance',
+  'priority',
+  ...ANNEX,
+]
 
 export const CHECKBOXES: Field[] = ['rqth', 'distance', 'priority']
 
@@ -111,14 +134,16 @@ const API_NAMES: Values = {
   opco: 'opcoId',
   distance: 'distanceLearning',
   priority: 'priorityPublic',
+  equipment: 'firstEquipmentCents',
 }
 
-const MONEY: Field[] = ['price', 'npec', 'rate']
+const MONEY: Field[] = ['price', 'npec', 'rate', 'equipment']
 
 /** Reads the form for one scheme. */
 export function readInputs(scheme: Scheme, values: Values, lang: Lang): Inputs {
   // The API words the lines and warnings in the widget's language.
   const request: Record<string, unknown> = { scheme, lang }
+  const annex: Record<string, number> = {}
   const missing: Field[] = []
   const invalid: Field[] = []
   for (const field of FIELDS) {
@@ -130,15 +155,18 @@ export function readInputs(scheme: Scheme, values: Values, lang: Lang): Inputs {
       request[name] = !!text
     } else if (!text) {
       if (!OPTIONAL.includes(field)) missing.push(field)
-    } else if (FIELDS.indexOf(field) < 3) {
-      // Date, OPCO and IDCC go as typed: the API words what is wrong with them.
+    } else if (isText(field)) {
+      // Date, OPCO, IDCC and branch go as typed: the API words what is wrong with them.
       request[name] = text
     } else {
       const number = parseNumber(text, lang, money)
       if (Number.isNaN(number)) invalid.push(field)
-      else request[name] = money ? Math.round(number * 100) : number
+      else
+        (ANNEX.includes(field) ? annex : request)[name] = money ? Math.round(number * 100) : number
     }
   }
+  // The API applies the OPCO's caps to the annex costs; those left empty count as none.
+  if (Object.keys(annex).length) request.annex = annex
   return {
     request: missing.length || invalid.length ? null : (request as SimulationRequest),
     missing,
@@ -146,9 +174,9 @@ export function readInputs(scheme: Scheme, values: Values, lang: Lang): Inputs {
   }
 }
 
-/** The field a problem+json pointer names: `/body/priceCents` → `price`. */
+/** The field a problem+json pointer names: `/body/priceCents` → `price` (`/body/annex/meals`: `meals`). */
 export function fieldOf(pointer: string): Field | undefined {
-  const name = pointer.replace(/^\/body\//, '')
+  const name = pointer.replace(/^\/body\/(annex\/)?/, '')
   return FIELDS.find((field) => (API_NAMES[field] ?? field) === name)
 }
 
@@ -167,7 +195,7 @@ export function shareLink(
   for (const field of FIELDS) {
     const text = values[field]?.trim()
     if (!text) continue
-    const number = FIELDS.indexOf(field) > 2 ? parseNumber(text, lang) : NaN
+    const number = isText(field) ? NaN : parseNumber(text, lang)
     params.set(field, Number.isNaN(number) ? text : String(number))
   }
   return `${page.replace(/#.*/, '')}#${new URLSearchParams({ [SHARE_KEY]: `${params}` })}`
