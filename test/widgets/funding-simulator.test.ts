@@ -25,6 +25,7 @@ import {
   text,
   waitFor,
   waitForState,
+  widgetUnderCsp,
 } from './helpers'
 
 /**
@@ -631,17 +632,7 @@ describe('<ganapati-funding-simulator>', () => {
   })
 
   it('runs from the built bundle under a strict CSP without any violation', async () => {
-    const frame = mount<HTMLIFrameElement>(
-      '<iframe title="Page partenaire" src="/__ganapati/csp.html"></iframe>',
-    )
-    await new Promise((loaded) => frame.addEventListener('load', loaded, { once: true }))
-    const page = frame.contentWindow as (Window & { cspViolations?: string[] }) | null
-    assert(page?.cspViolations, 'the CSP probe ran first')
-    const element = await waitFor(
-      () => frame.contentDocument?.querySelector('ganapati-funding-simulator') ?? null,
-      'the simulator in the CSP page',
-    )
-    await waitFor(() => element.getAttribute('state') === 'ready', 'the built simulator answering')
+    const { page, element } = await widgetUnderCsp('ganapati-funding-simulator')
     equal(amount(element, 'opco'), '6 250 €', 'figures rendered')
     const styled = page.getComputedStyle(part(element, 'result')!)
     equal(styled.borderTopStyle, 'solid', 'adopted stylesheets applied')

@@ -181,3 +181,26 @@ export async function expectNoAxeViolations(element: Element): Promise<void> {
     .join('\n')
   equal(report, '', 'axe-core violations')
 }
+
+export type CspPage = Window & { cspViolations: string[] }
+
+/**
+ * Opens the strict-CSP partner page (served by the WTR config at /__ganapati/csp.html, loading the
+ * built bundle) and waits until the widget `tag` there has answered.
+ */
+export async function widgetUnderCsp(
+  tag: string,
+): Promise<{ page: CspPage; element: HTMLElement }> {
+  const frame = mount<HTMLIFrameElement>(
+    '<iframe title="Page partenaire" src="/__ganapati/csp.html"></iframe>',
+  )
+  await new Promise((loaded) => frame.addEventListener('load', loaded, { once: true }))
+  const page = frame.contentWindow as (Window & { cspViolations?: string[] }) | null
+  assert(page?.cspViolations, 'the CSP probe ran first')
+  const element = await waitFor(
+    () => frame.contentDocument?.querySelector<HTMLElement>(tag) ?? null,
+    `${tag} in the CSP page`,
+  )
+  await waitFor(() => element.getAttribute('state') === 'ready', `${tag} answering under CSP`)
+  return { page: page as CspPage, element }
+}

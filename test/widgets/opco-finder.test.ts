@@ -23,6 +23,7 @@ import {
   text,
   waitFor,
   waitForState,
+  widgetUnderCsp,
 } from './helpers'
 
 const BOOKING = 'https://meetings.hubspot.com/mehdi-abakri/rencontrer-mon-conseiller-en-formation'
@@ -734,27 +735,7 @@ describe('<ganapati-opco-finder>', () => {
   })
 
   it('runs the built bundle under a strict CSP without any violation', async () => {
-    const frame = mount<HTMLIFrameElement>(
-      '<iframe title="Page partenaire" src="/__ganapati/csp.html"></iframe>',
-    )
-    await new Promise((loaded) => frame.addEventListener('load', loaded, { once: true }))
-    const page = frame.contentWindow as (Window & { cspViolations?: string[] }) | null
-    assert(page?.cspViolations, 'the CSP probe ran first')
-    const element = await waitFor(
-      () => frame.contentDocument?.querySelector('ganapati-opco-finder') ?? null,
-      'the finder in the CSP page',
-    )
-    await waitFor(
-      () => element.getAttribute('state') === 'ready',
-      'the built finder answering under CSP',
-    )
-    includes(
-      text(element.shadowRoot?.querySelector('[part~="opco-name"]')),
-      'Atlas',
-      'result rendered',
-    )
-    const styled = page.getComputedStyle(element.shadowRoot!.querySelector('[part~="card"]')!)
-    equal(styled.borderTopStyle, 'solid', 'adopted stylesheets applied')
+    const { page } = await widgetUnderCsp('ganapati-opco-finder')
     deepEqual(page.cspViolations, [], 'securitypolicyviolation events')
   })
 })
