@@ -18,6 +18,12 @@ import { problemRoutes } from './routes/problems'
 import { adminRoutes } from './routes/admin'
 import { fundingRuleRoutes } from './routes/funding-rules'
 import { simulationRoutes } from './routes/simulations'
+import { advisorRoutes } from './routes/advisors'
+import { bookingRoutes } from './routes/bookings'
+import { adminAdvisorRoutes } from './routes/admin-advisors'
+import { adminOutboxRoutes } from './routes/admin-outbox'
+import { adminAuth } from './middleware/admin-auth'
+import { OutboxDispatcher } from './services/outbox-dispatcher'
 import { FundingRuleStore } from './services/funding-rule-store'
 import { systemClock, type Clock } from './services/clock'
 import type { CompanyDirectory } from './services/recherche-entreprises'
@@ -32,6 +38,8 @@ export interface AppDeps {
   clientKey?: (c: Context) => string
   /** Bearer token of /v1/admin; without one the admin routes answer 401. */
   adminToken?: string
+  /** Delivers the advisors' notifications; without one they wait in the outbox. */
+  dispatcher?: OutboxDispatcher
 }
 
 /**
@@ -40,11 +48,17 @@ export interface AppDeps {
  */
 const COMPANY_LOOKUPS_PER_CLIENT = { capacity: 20, refillPerSecond: 0.5 }
 
+/**
+ * Bookings per client: a burst of 20, then one every 30 s. A visitor books one call, maybe cancels
+ * and books another; a script filling an advisor's week is stopped.
+ */
+const BOOKINGS_PER_CLIENT = { capacity: 20, refillPerSecond: 1 / 30 }
+
 const cloudflareClientIp = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown'
 
 const API_PREFLIGHT = {
   methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
-  allowHeaders: ['Content-Type'],
+  allowHeaders: ['Content-Type', 'Idempotency-Key'],
   maxAgeSeconds: 86400,
 }
 
@@ -52,20 +66,32 @@ export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? systemClock
   const reference = new ReferenceStore(clock)
   const fundingRules = new FundingRuleStore(clock)
+  const dispatcher = deps.dispatcher ?? new OutboxDispatcher({ channel: null, clock })
   const app = new Hono<AppEnv>()
 
   // JSON answers of /v1 carry their headers themselves (routes/json-response.ts, problem.ts).
   const pageHeaders = constantHeaders({ ...COMMON_HEADERS, ...PAGE_HEADERS })
   app.use(async (c, next) => (c.req.path.startsWith('/v1/') ? next() : pageHeaders(c, next)))
   app.use('/v1/*', corsPreflight(API_PREFLIGHT))
+  const clientKey = deps.clientKey ?? cloudflareClientIp
   app.use(
     '/v1/companies/*',
     rateLimit({
       rule: COMPANY_LOOKUPS_PER_CLIENT,
       clock,
-      clientKey: deps.clientKey ?? cloudflareClientIp,
+      clientKey,
+      refusal: (seconds) =>
+        `Trop de recherches d'entreprises depuis votre connexion : réessayez dans ${seconds} s, ou cherchez par numéro IDCC.`,
     }),
   )
+  const bookingLimit = rateLimit({
+    rule: BOOKINGS_PER_CLIENT,
+    clock,
+    clientKey,
+    refusal: (seconds) =>
+      `Trop de réservations depuis votre connexion : réessayez dans ${seconds} s, ou écrivez-nous.`,
+  })
+  app.on('POST', ['/v1/bookings', '/v1/bookings/*'], bookingLimit)
   // Partner pages load the bundle cross-origin as a module script, which requires CORS.
   app.use('/widgets/*', constantHeaders({ 'Access-Control-Allow-Origin': '*' }))
   app.use('/v1/*', async (c, next) => {
@@ -82,7 +108,12 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/companies', companyRoutes(deps.companies))
   app.route('/v1/funding-rules', fundingRuleRoutes(fundingRules, clock))
   app.route('/v1/simulations', simulationRoutes(fundingRules))
-  app.route('/v1/admin', adminRoutes({ adminToken: deps.adminToken, store: fundingRules, clock }))
+  app.route('/v1/advisors', advisorRoutes(clock))
+  app.route('/v1/bookings', bookingRoutes({ clock, dispatcher }))
+  app.use('/v1/admin/*', adminAuth(deps.adminToken))
+  app.route('/v1/admin', adminRoutes({ store: fundingRules, clock }))
+  app.route('/v1/admin', adminAdvisorRoutes(clock))
+  app.route('/v1/admin', adminOutboxRoutes(clock))
 
   app.onError(onError)
   app.notFound(notFound)

@@ -16,7 +16,22 @@ export const ConfigSchema = z.object({
     .string()
     .min(32, 'ADMIN_TOKEN must hold at least 32 characters (use a random token).')
     .optional(),
+  /** Where advisors' notifications are POSTed; without it they wait in the outbox. */
+  WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Key of the webhooks' HMAC signature, shared with the receiver. */
+  WEBHOOK_SECRET: z
+    .string()
+    .min(32, 'WEBHOOK_SECRET must hold at least 32 characters (use a random secret).')
+    .optional(),
 })
+/** A webhook URL needs its secret: an unsigned notification could be forged by anyone. */
+const webhookNeedsSecret = (config: { WEBHOOK_URL?: string; WEBHOOK_SECRET?: string }) =>
+  !config.WEBHOOK_URL || Boolean(config.WEBHOOK_SECRET)
+const WEBHOOK_SECRET_MISSING = {
+  message: 'WEBHOOK_SECRET is required with WEBHOOK_URL.',
+  path: ['WEBHOOK_SECRET'],
+}
+export const WorkerConfigSchema = ConfigSchema.refine(webhookNeedsSecret, WEBHOOK_SECRET_MISSING)
 export type Config = z.infer<typeof ConfigSchema>
 
 export const NodeConfigSchema = ConfigSchema.extend({
@@ -24,7 +39,7 @@ export const NodeConfigSchema = ConfigSchema.extend({
   /** All interfaces by default, as a server in a container needs; 127.0.0.1 keeps it local. */
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z.string().min(1).default('file:.data/ganapati.db'),
-})
+}).refine(webhookNeedsSecret, WEBHOOK_SECRET_MISSING)
 export type NodeConfig = z.infer<typeof NodeConfigSchema>
 
 /** Reads configuration, failing at boot with every bad variable named rather than at the first request. */

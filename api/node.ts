@@ -9,13 +9,19 @@ import { migrateDatabase } from '../db/migrate'
 import { openNodeDatabase } from '../db/node-client'
 import { seedReferenceData } from '../db/seed'
 import { seedFundingRules } from '../db/seed-funding-rules'
+import { seedAdvisors } from '../db/seed-advisors'
 import { createApp } from './app'
 import { DEFAULT_RECHERCHE_ENTREPRISES_URL, NodeConfigSchema, parseConfig } from './env'
 import { systemClock } from './services/clock'
 import { RechercheEntreprises } from './services/recherche-entreprises'
+import { backgroundRound } from './services/background-round'
+import { OutboxDispatcher } from './services/outbox-dispatcher'
+import { WebhookChannel, type WebhookTarget } from './services/webhook-channel'
 
 /** Built by `npm run build` (widgets/build.ts): the bundle under /widgets and the demo page at /. */
 export const PUBLIC_DIR = fileURLToPath(new URL('../.build/public', import.meta.url))
+
+const BACKGROUND_EVERY_MS = 15_000
 
 export interface ServerOptions {
   port?: number
@@ -24,6 +30,10 @@ export interface ServerOptions {
   databaseAuthToken?: string
   rechercheEntreprisesUrl?: string
   adminToken?: string
+  /** Where advisors' notifications are POSTed, signed with the secret. */
+  webhook?: WebhookTarget
+  /** How often the outbox is checked besides right after each booking: 15 s by default. */
+  backgroundEveryMs?: number
   publicDir?: string
   log?: (message: string) => void
 }
@@ -48,8 +58,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   log(
     `funding rules: ${funding.added} added, ${funding.revised} revised, ${funding.unchanged} unchanged, ${funding.keptAdmin} kept as an admin revised them`,
   )
+  const advisors = await seedAdvisors(db)
+  log(`advisors: ${advisors.added} added, ${advisors.kept} kept`)
+  const dispatcher = new OutboxDispatcher({
+    channel: options.webhook
+      ? new WebhookChannel({ target: options.webhook, clock: systemClock })
+      : null,
+    clock: systemClock,
+    log,
+  })
+  if (!options.webhook) log('advisor notifications wait in the outbox: WEBHOOK_URL is not set')
   const app = createApp({
     adminToken: options.adminToken,
+    dispatcher,
     database: () => db,
     // The socket's peer: behind a reverse proxy every client shares the proxy's address.
     clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
@@ -69,6 +90,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ready(started),
     )
   })
+  // Retries and notifications queued while the receiver was down; unref'd, it never keeps the process alive.
+  const background = setInterval(() => {
+    backgroundRound(db, dispatcher, systemClock).catch((error: unknown) => {
+      log(`background round failed: ${error instanceof Error ? error.message : String(error)}`)
+    })
+  }, options.backgroundEveryMs ?? BACKGROUND_EVERY_MS)
+  background.unref()
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
   const shownHost = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname
@@ -76,6 +104,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url: `http://${shownHost}:${port}`,
     close: () =>
       new Promise<void>((done, fail) => {
+        clearInterval(background)
         server.close((error) => {
           client.close()
           if (error) fail(error)
@@ -94,6 +123,9 @@ async function main(): Promise<void> {
     databaseAuthToken: config.DATABASE_AUTH_TOKEN,
     rechercheEntreprisesUrl: config.RECHERCHE_ENTREPRISES_URL,
     adminToken: config.ADMIN_TOKEN,
+    ...(config.WEBHOOK_URL && config.WEBHOOK_SECRET
+      ? { webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET } }
+      : {}),
     log: (message) => console.log(message),
   })
   console.log(

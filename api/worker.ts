@@ -1,41 +1,66 @@
 /** Cloudflare Workers entry: the same app over libSQL/Turso reached by HTTP (`@libsql/client/web`), config from bindings. */
 import { createClient } from '@libsql/client/web'
 import type { ExecutionContext } from 'hono'
-import { createDb } from '../db/client'
+import { createDb, type Db } from '../db/client'
 import { createApp, type App } from './app'
-import { ConfigSchema, parseConfig, type Config } from './env'
+import { parseConfig, WorkerConfigSchema, type Config } from './env'
 import { PROBLEM_CONTENT_TYPE, problemType } from './middleware/problem'
 import { PROBLEM_TYPES } from './middleware/problem-types'
 import { API_HEADERS } from './middleware/response-headers'
 import { systemClock } from './services/clock'
 import { RechercheEntreprises } from './services/recherche-entreprises'
+import { backgroundRound } from './services/background-round'
+import { OutboxDispatcher } from './services/outbox-dispatcher'
+import { WebhookChannel } from './services/webhook-channel'
 
 export interface WorkerBindings {
   DATABASE_URL: string
   DATABASE_AUTH_TOKEN?: string
   RECHERCHE_ENTREPRISES_URL?: string
   ADMIN_TOKEN?: string
+  WEBHOOK_URL?: string
+  WEBHOOK_SECRET?: string
   ASSETS?: { fetch(request: Request): Promise<Response> }
+}
+
+interface Deployment {
+  app: App
+  database: () => Db
+  dispatcher: OutboxDispatcher
 }
 
 // Built on the first request (bindings are not available at import) and kept for the isolate's life,
 // so the reference catalog, the company cache and the upstream rate limiter outlive one request.
-let app: App | undefined
+let deployment: Deployment | undefined
 
-function appFor(bindings: WorkerBindings): App {
-  if (app) return app
-  const config: Config = parseConfig(ConfigSchema, { ...bindings })
-  app = createApp({
+function deploymentFor(bindings: WorkerBindings): Deployment {
+  if (deployment) return deployment
+  const config: Config = parseConfig(WorkerConfigSchema, { ...bindings })
+  // A web client is a URL and a token: cheap to make for each request.
+  const database = () =>
+    createDb(createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN }))
+  const dispatcher = new OutboxDispatcher({
+    channel:
+      config.WEBHOOK_URL && config.WEBHOOK_SECRET
+        ? new WebhookChannel({
+            target: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET },
+            clock: systemClock,
+          })
+        : null,
+    clock: systemClock,
+    log: (message) => console.warn(message),
+  })
+  const app = createApp({
     adminToken: config.ADMIN_TOKEN,
-    // A web client is a URL and a token: cheap to make for each request.
-    database: () =>
-      createDb(createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN })),
+    database,
+    dispatcher,
     companies: new RechercheEntreprises({
       baseUrl: config.RECHERCHE_ENTREPRISES_URL,
       clock: systemClock,
     }),
   })
-  return app
+  deployment = { app, database, dispatcher }
+  return deployment
 }
 
 /** A deployment with bad bindings answers a problem, never an exception page; the details go to the log. */
@@ -62,10 +87,25 @@ export default {
   ): Response | Promise<Response> {
     let workerApp: App
     try {
-      workerApp = appFor(env)
+      workerApp = deploymentFor(env).app
     } catch (error) {
       return misconfigured(error)
     }
     return workerApp.fetch(request, env as unknown as Record<string, unknown>, ctx)
+  },
+  /** The cron trigger (wrangler.toml): notifications to retry, old idempotency keys to forget. */
+  scheduled(_controller: unknown, env: WorkerBindings, ctx: ExecutionContext): void {
+    let running: Deployment
+    try {
+      running = deploymentFor(env)
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error)
+      return
+    }
+    ctx.waitUntil(
+      backgroundRound(running.database(), running.dispatcher, systemClock).then((report) => {
+        if (report.failed > 0) console.warn(`outbox: ${report.failed} notification(s) given up`)
+      }),
+    )
   },
 }

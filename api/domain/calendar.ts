@@ -1,12 +1,101 @@
-/** Dates as the rules write them: YYYY-MM-DD in France's time zone. */
+/** Dates and wall-clock times in a time zone (France's by default), from and to UTC instants. Pure: Intl only. */
+
+const PARIS = 'Europe/Paris'
+const DAY_MS = 86_400_000
+
 const PARIS_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris',
+  timeZone: PARIS,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
 })
 
-/** The calendar date in Paris at an instant (milliseconds since the epoch). */
+/** The calendar date in Paris at an instant (milliseconds since the epoch), as YYYY-MM-DD. */
 export function parisDate(instant: number): string {
   return PARIS_DATE.format(instant)
+}
+
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>()
+
+function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClockFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    })
+    wallClockFormats.set(timeZone, format)
+  }
+  return format
+}
+
+/** The wall-clock time of an instant in a zone, read as if it were UTC (minute precision). */
+function wallClockAsUtc(instant: number, timeZone: string): number {
+  const parts: Record<string, number> = {}
+  for (const part of wallClockFormat(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value)
+  }
+  return Date.UTC(
+    parts.year ?? 0,
+    (parts.month ?? 1) - 1,
+    parts.day ?? 1,
+    parts.hour ?? 0,
+    parts.minute ?? 0,
+  )
+}
+
+/** How far the zone's clocks are ahead of UTC at an instant, in milliseconds (+1 h in Paris in winter). */
+export function zoneOffsetMs(instant: number, timeZone: string): number {
+  const minute = Math.floor(instant / 60_000) * 60_000
+  return wallClockAsUtc(minute, timeZone) - minute
+}
+
+/**
+ * The instant a wall clock in the zone shows `date` `time` (24:00 is the next day's 00:00). A time
+ * skipped when clocks go forward is read with the offset before the change, as RFC 5545 § 3.3.5 does
+ * (02:30 on 2026-03-29 in Paris is 03:30 CEST); a time shown twice when clocks go back is its
+ * first occurrence.
+ */
+export function zonedInstant(date: string, time: string, timeZone: string = PARIS): number {
+  const [year, month, day] = date.split('-').map(Number)
+  const [hour, minute] = time.split(':').map(Number)
+  const wallClock = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0)
+  // At most one change of offset happens within a day on either side, in any zone in use.
+  const before = zoneOffsetMs(wallClock - DAY_MS, timeZone)
+  const after = zoneOffsetMs(wallClock + DAY_MS, timeZone)
+  const candidates = [wallClock - before, wallClock - after].filter(
+    (instant) => wallClockAsUtc(instant, timeZone) === wallClock,
+  )
+  return candidates.length > 0 ? Math.min(...candidates) : wallClock - before
+}
+
+/** `date` moved by whole calendar days (YYYY-MM-DD). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` comes first). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
+}
+
+const WEEKDAYS = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const
+export type WeekdayName = (typeof WEEKDAYS)[number]
+
+/** The day of the week of a calendar date. */
+export function weekdayOf(date: string): WeekdayName {
+  return WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? 'sunday'
 }

@@ -47,6 +47,46 @@ export const PROBLEM_TYPES = {
     description:
       'Remplacer cette règle changerait des simulations passées : ajouter une nouvelle règle datée et fermer l’ancienne avec validTo.',
   },
+  'unknown-advisor': {
+    status: 404,
+    title: 'Conseiller inconnu',
+    description: 'Les conseillers que l’on peut réserver sont listés par GET /v1/advisors.',
+  },
+  'unknown-booking': {
+    status: 404,
+    title: 'Rendez-vous introuvable',
+    description:
+      'Aucun rendez-vous ne correspond à cet identifiant et à ce jeton de gestion (celui reçu à la réservation).',
+  },
+  'slot-taken': {
+    status: 409,
+    title: 'Créneau déjà pris',
+    description:
+      'Quelqu’un a réservé ce créneau entre-temps : GET /v1/advisors/:id/slots donne les créneaux encore libres.',
+  },
+  'booking-started': {
+    status: 409,
+    title: 'Rendez-vous déjà commencé',
+    description: 'Un rendez-vous ne s’annule plus une fois son heure de début passée.',
+  },
+  'idempotency-key-in-flight': {
+    status: 409,
+    title: 'Requête déjà en cours',
+    description:
+      'Une requête avec la même clé Idempotency-Key est encore en cours : réessayer après le délai de Retry-After.',
+  },
+  'slot-unavailable': {
+    status: 422,
+    title: 'Créneau non proposé',
+    description:
+      'Ce début ne correspond à aucun créneau proposé par le conseiller (horaires, jours de congé, délai de prévenance, horizon de réservation).',
+  },
+  'idempotency-key-reused': {
+    status: 422,
+    title: 'Clé Idempotency-Key déjà utilisée',
+    description:
+      'Cette clé Idempotency-Key a déjà servi pour une autre requête : chaque réservation prend une clé nouvelle.',
+  },
   'payload-too-large': {
     status: 413,
     title: 'Requête trop volumineuse',
@@ -54,9 +94,9 @@ export const PROBLEM_TYPES = {
   },
   'too-many-requests': {
     status: 429,
-    title: 'Trop de recherches',
+    title: 'Trop de requêtes',
     description:
-      'Ce client a fait trop de recherches d’entreprises ; l’en-tête Retry-After dit quand réessayer.',
+      'Ce client a fait trop de recherches d’entreprises ou de réservations ; l’en-tête Retry-After dit quand réessayer.',
   },
   'internal-error': {
     status: 500,

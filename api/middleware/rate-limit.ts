@@ -15,6 +15,8 @@ export function rateLimit(options: {
   rule: BucketRule
   clock: Clock
   clientKey: (c: Context) => string
+  /** What the visitor reads, given the seconds to wait. */
+  refusal: (seconds: number) => string
 }): MiddlewareHandler {
   const buckets = new TtlCache<Bucket>({ maxEntries: TRACKED_CLIENTS, clock: options.clock })
   const keepMs = refillMs(options.rule)
@@ -24,11 +26,9 @@ export function rateLimit(options: {
     buckets.set(key, take.bucket, keepMs)
     if (!take.allowed) {
       const seconds = Math.max(1, Math.ceil(take.retryAfterMs / 1000))
-      throw new ProblemError(
-        'too-many-requests',
-        `Trop de recherches d'entreprises depuis votre connexion : réessayez dans ${seconds} s, ou cherchez par numéro IDCC.`,
-        { headers: { 'Retry-After': String(seconds) } },
-      )
+      throw new ProblemError('too-many-requests', options.refusal(seconds), {
+        headers: { 'Retry-After': String(seconds) },
+      })
     }
     await next()
   }

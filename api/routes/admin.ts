@@ -1,10 +1,9 @@
-/** PUT /v1/admin/funding-rules/:id — adds a dated rule, or replaces one as a new revision (the old ones stay). */
+/** PUT /v1/admin/funding-rules/:id (behind the admin bearer token, app.ts) — adds a dated rule, or replaces one as a new revision (the old ones stay). */
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { putRule, ruleHistory } from '../../db/funding-rules'
 import { FundingRule, RuleId } from '../contracts/funding-rules'
 import type { AppEnv } from '../env'
-import { adminAuth } from '../middleware/admin-auth'
 import { ProblemError, type FieldError } from '../middleware/problem'
 import type { ConventionCatalog } from '../domain/convention-catalog'
 import { parisDate } from '../domain/calendar'
@@ -40,58 +39,48 @@ const ADMIN_HEADERS = {
   'Cache-Control': 'no-store',
 }
 
-export function adminRoutes(options: {
-  adminToken: string | undefined
-  store: FundingRuleStore
-  clock: Clock
-}) {
-  return new Hono<AppEnv>()
-    .use(adminAuth(options.adminToken))
-    .put(
-      '/funding-rules/:id',
-      validate('param', RuleIdParam),
-      validate('json', FundingRule),
-      async (c) => {
-        const { id } = c.req.valid('param')
-        const rule = c.req.valid('json')
-        if (rule.id !== id) {
-          throw new ProblemError(
-            'validation-error',
-            `L'id du corps (${rule.id}) doit être celui de l'adresse (${id}).`,
-            {
-              errors: [{ pointer: '/body/id', detail: `Doit valoir ${id}.` }],
-            },
-          )
-        }
-        const errors = scopeErrors(rule, await c.var.catalog())
-        if (errors.length > 0) {
-          throw new ProblemError(
-            'validation-error',
-            errors.map((error) => error.detail).join(' '),
-            {
-              errors,
-            },
-          )
-        }
-        const current = (await ruleHistory(c.var.db, id)).at(-1)
-        if (current && rewritesPast(current.rule, rule, parisDate(options.clock.now()))) {
-          throw new ProblemError(
-            'rule-history',
-            `La règle ${id} s'applique déjà à des dates passées : ajoutez une nouvelle règle datée (validFrom à partir d'aujourd'hui) et fermez celle-ci avec validTo, sans changer ses montants ni son début.`,
-          )
-        }
-        const revision = await putRule(
-          c.var.db,
-          rule,
-          'admin',
-          new Date(options.clock.now()).toISOString(),
+export function adminRoutes(options: { store: FundingRuleStore; clock: Clock }) {
+  return new Hono<AppEnv>().put(
+    '/funding-rules/:id',
+    validate('param', RuleIdParam),
+    validate('json', FundingRule),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      const rule = c.req.valid('json')
+      if (rule.id !== id) {
+        throw new ProblemError(
+          'validation-error',
+          `L'id du corps (${rule.id}) doit être celui de l'adresse (${id}).`,
+          {
+            errors: [{ pointer: '/body/id', detail: `Doit valoir ${id}.` }],
+          },
         )
-        options.store.invalidate()
-        return jsonResponse(
-          JSON.stringify({ ...rule, revision }),
-          ADMIN_HEADERS,
-          revision === 1 ? 201 : 200,
+      }
+      const errors = scopeErrors(rule, await c.var.catalog())
+      if (errors.length > 0) {
+        throw new ProblemError('validation-error', errors.map((error) => error.detail).join(' '), {
+          errors,
+        })
+      }
+      const current = (await ruleHistory(c.var.db, id)).at(-1)
+      if (current && rewritesPast(current.rule, rule, parisDate(options.clock.now()))) {
+        throw new ProblemError(
+          'rule-history',
+          `La règle ${id} s'applique déjà à des dates passées : ajoutez une nouvelle règle datée (validFrom à partir d'aujourd'hui) et fermez celle-ci avec validTo, sans changer ses montants ni son début.`,
         )
-      },
-    )
+      }
+      const revision = await putRule(
+        c.var.db,
+        rule,
+        'admin',
+        new Date(options.clock.now()).toISOString(),
+      )
+      options.store.invalidate()
+      return jsonResponse(
+        JSON.stringify({ ...rule, revision }),
+        ADMIN_HEADERS,
+        revision === 1 ? 201 : 200,
+      )
+    },
+  )
 }

@@ -1,3 +1,4 @@
 /** Every table of the database, for drizzle and drizzle-kit. */
 export * from './reference'
 export * from './funding'
+export * from './booking'

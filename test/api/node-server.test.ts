@@ -38,8 +38,12 @@ describe('startServer (Node entry)', () => {
     expect(messages).toEqual([
       expect.stringMatching(/^reference data loaded/),
       'funding rules: 20 added, 0 revised, 0 unchanged, 0 kept as an admin revised them',
+      'advisors: 1 added, 0 kept',
+      'advisor notifications wait in the outbox: WEBHOOK_URL is not set',
       expect.stringMatching(/^reference data unchanged/),
       'funding rules: 0 added, 0 revised, 20 unchanged, 0 kept as an admin revised them',
+      'advisors: 0 added, 1 kept',
+      'advisor notifications wait in the outbox: WEBHOOK_URL is not set',
     ])
     expect((await (await fetch(`${second.url}/v1/opcos`)).json()).items).toHaveLength(11)
 

@@ -2,6 +2,7 @@
 import { createApp, type App } from '../../api/app'
 import { systemClock, type Clock } from '../../api/services/clock'
 import { RechercheEntreprises } from '../../api/services/recherche-entreprises'
+import type { OutboxDispatcher } from '../../api/services/outbox-dispatcher'
 import { createTestDatabase, type TestDatabase } from './test-database'
 
 export interface TestApp extends TestDatabase {
@@ -14,6 +15,7 @@ export async function createTestApp(
     clock?: Clock
     timeoutMs?: number
     adminToken?: string
+    dispatcher?: OutboxDispatcher
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase()
@@ -28,6 +30,7 @@ export async function createTestApp(
     }),
     clock,
     adminToken: options.adminToken,
+    ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
   })
   return { ...database, app }
 }

@@ -7,6 +7,7 @@ import { createDb, type Db } from '../../db/client'
 import { migrateDatabase } from '../../db/migrate'
 import { seedReferenceData } from '../../db/seed'
 import { seedFundingRules } from '../../db/seed-funding-rules'
+import { seedAdvisors } from '../../db/seed-advisors'
 
 export interface TestDatabase {
   client: Client
@@ -20,6 +21,7 @@ export async function createTestDatabase(options: { seed?: boolean } = {}): Prom
   if (options.seed ?? true) {
     await seedReferenceData(client)
     await seedFundingRules(db)
+    await seedAdvisors(db)
   }
   return { client, db }
 }

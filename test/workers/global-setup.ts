@@ -10,6 +10,7 @@ import { migrateDatabase } from '../../db/migrate'
 import { createDb } from '../../db/client'
 import { seedReferenceData } from '../../db/seed'
 import { seedFundingRules } from '../../db/seed-funding-rules'
+import { seedAdvisors } from '../../db/seed-advisors'
 import { startLibsqlServer } from '../fakes/libsql-server'
 
 declare module 'vitest' {
@@ -26,6 +27,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await migrateDatabase(client)
     await seedReferenceData(client)
     await seedFundingRules(createDb(client))
+    await seedAdvisors(createDb(client))
   } catch (error) {
     client.close()
     await rm(dir, { recursive: true, force: true })

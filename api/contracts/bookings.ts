@@ -1,0 +1,104 @@
+/** Public contract of the booking routes: what a visitor sends, what the advisor receives, what comes back. */
+import { z } from 'zod'
+import { AdvisorId } from './advisors'
+import { Scheme } from './funding-rules'
+import { OpcoId } from './opcos'
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Au plus ${max} caractères.`)
+    .optional()
+    .transform((text) => (text ? text : undefined))
+
+const Cents = z.number().int()
+
+/** What the simulator showed the visitor, for the advisor to start from (ganapati-simulation-change). */
+export const SimulationContext = z.strictObject({
+  scheme: Scheme,
+  date: z.iso.date(),
+  totalCostCents: Cents,
+  opcoFundingCents: Cents.nullable(),
+  employerCostCents: Cents.nullable(),
+  stateAidCents: Cents,
+  /** The simulator's inputs (price, hours, headcount…), as sent to POST /v1/simulations. */
+  inputs: z
+    .record(
+      z.string().max(40),
+      z.union([z.string().max(200), z.number(), z.boolean(), z.null()]),
+    )
+    .refine((inputs) => Object.keys(inputs).length <= 30, 'Au plus 30 valeurs.')
+    .optional(),
+})
+export type SimulationContext = z.infer<typeof SimulationContext>
+
+/** What the finder and the simulator already know about the visitor's company. */
+export const BookingContext = z.strictObject({
+  siret: z
+    .string()
+    .regex(/^\d{14}$/, 'Un SIRET a 14 chiffres.')
+    .nullish(),
+  idcc: z
+    .string()
+    .regex(/^\d{4}$/, 'Un IDCC sur 4 chiffres, par exemple 1486.')
+    .nullish(),
+  opcoId: OpcoId.nullish(),
+  simulation: SimulationContext.nullish(),
+})
+export type BookingContext = z.infer<typeof BookingContext>
+
+export const BookingRequest = z.strictObject({
+  advisorId: AdvisorId,
+  /** One of the advisor's free slots (GET /v1/advisors/:id/slots), as an ISO 8601 instant. */
+  start: z.iso.datetime({
+    offset: true,
+    message: 'Un instant ISO 8601, par exemple 2026-12-01T08:00:00Z.',
+  }),
+  name: z.string().trim().min(1, 'Votre nom est requis.').max(120, 'Au plus 120 caractères.'),
+  email: z.email({ message: 'Une adresse e-mail valide, par exemple nom@entreprise.fr.' }).max(254),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9][0-9 .()-]{5,24}$/, 'Un numéro de téléphone, par exemple 01 23 45 67 89.')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  company: optionalText(160),
+  message: optionalText(2000),
+  context: BookingContext.optional(),
+  /** Language of the calendar event's text: French by default. */
+  lang: z.enum(['fr', 'en'], { message: 'La langue est fr ou en.' }).default('fr'),
+})
+export type BookingRequest = z.infer<typeof BookingRequest>
+
+export const BookingStatus = z.enum(['confirmed', 'cancelled'])
+export type BookingStatus = z.infer<typeof BookingStatus>
+
+/** The answer to POST /v1/bookings; the manage token is shown once and only its hash is kept. */
+export const BookingConfirmation = z.object({
+  id: z.string(),
+  advisorId: AdvisorId,
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  status: BookingStatus,
+  manageToken: z.string(),
+  /** The .ics of the call, with the token: « Ajouter à mon agenda ». */
+  icsUrl: z.url(),
+  /** POST here to cancel (the token is in the query). */
+  cancelUrl: z.url(),
+})
+export type BookingConfirmation = z.infer<typeof BookingConfirmation>
+
+/** GET /v1/bookings/:id?token= and the answer to a cancellation. */
+export const BookingView = z.object({
+  id: z.string(),
+  advisorId: AdvisorId,
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  status: BookingStatus,
+})
+export type BookingView = z.infer<typeof BookingView>
+
+export const ManageTokenQuery = z.strictObject({
+  token: z.string().min(1, 'Le jeton de gestion du rendez-vous est requis.').max(200),
+})

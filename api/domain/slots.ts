@@ -1,0 +1,87 @@
+/**
+ * An advisor's free slots: weekly windows in Paris wall-clock time, cut into calls, less days off,
+ * calls already booked (with the buffer around them), the minimum notice and the horizon. Pure.
+ */
+import type { WeeklyWindow } from '../contracts/advisors'
+import { addDays, daysBetween, parisDate, weekdayOf, zonedInstant } from './calendar'
+
+const MINUTE_MS = 60_000
+
+export interface AvailabilityRules {
+  timeZone: string
+  slotMinutes: number
+  bufferMinutes: number
+  minNoticeMinutes: number
+  horizonDays: number
+  weeklyHours: readonly WeeklyWindow[]
+  /** Dates (YYYY-MM-DD, in the rules' zone) the advisor does not work. */
+  daysOff: ReadonlySet<string>
+}
+
+/** A span of time as UTC instants (milliseconds since the epoch), `end` excluded. */
+export interface Interval {
+  start: number
+  end: number
+}
+
+/**
+ * Every call the rules offer on the dates `from`…`to` (both included), whether booked or not. A
+ * window is the real time between its two wall-clock bounds, so a window across a change of
+ * offset is an hour shorter or longer, and its calls follow one another without a gap.
+ */
+export function offeredSlots(rules: AvailabilityRules, from: string, to: string): Interval[] {
+  const slotMs = rules.slotMinutes * MINUTE_MS
+  const slots: Interval[] = []
+  for (let date = from; daysBetween(date, to) >= 0; date = addDays(date, 1)) {
+    if (rules.daysOff.has(date)) continue
+    const day = weekdayOf(date)
+    const windows = rules.weeklyHours
+      .filter((window) => window.day === day)
+      .map((window) => ({
+        start: zonedInstant(date, window.from, rules.timeZone),
+        end: zonedInstant(
+          window.to === '24:00' ? addDays(date, 1) : date,
+          window.to === '24:00' ? '00:00' : window.to,
+          rules.timeZone,
+        ),
+      }))
+      .sort((a, b) => a.start - b.start)
+    for (const window of windows) {
+      for (let start = window.start; start + slotMs <= window.end; start += slotMs) {
+        // Overlapping windows an admin entered twice must not offer a call twice.
+        if (slots.at(-1)?.start !== start) slots.push({ start, end: start + slotMs })
+      }
+    }
+  }
+  return slots.sort((a, b) => a.start - b.start)
+}
+
+/** Whether a call clashes with a booked one, counting the buffer on both sides of the booked call. */
+export function clashes(slot: Interval, booked: Interval, bufferMinutes: number): boolean {
+  const buffer = bufferMinutes * MINUTE_MS
+  return booked.start < slot.end + buffer && slot.start < booked.end + buffer
+}
+
+/** The first and last dates a visitor may book at `now`: today (notice permitting) to today + horizon. */
+export function bookableDates(rules: AvailabilityRules, now: number): { from: string; to: string } {
+  const today = parisDate(now)
+  return { from: today, to: addDays(today, rules.horizonDays) }
+}
+
+/** The free calls on `from`…`to`, clipped to what can still be booked at `now`. */
+export function freeSlots(
+  rules: AvailabilityRules,
+  booked: readonly Interval[],
+  range: { from: string; to: string },
+  now: number,
+): Interval[] {
+  const bookable = bookableDates(rules, now)
+  const from = range.from > bookable.from ? range.from : bookable.from
+  const to = range.to < bookable.to ? range.to : bookable.to
+  if (from > to) return []
+  const earliest = now + rules.minNoticeMinutes * MINUTE_MS
+  return offeredSlots(rules, from, to).filter(
+    (slot) =>
+      slot.start >= earliest && !booked.some((call) => clashes(slot, call, rules.bufferMinutes)),
+  )
+}

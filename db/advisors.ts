@@ -1,0 +1,85 @@
+/** Reading and writing advisors, their weekly hours and their days off. */
+import { and, asc, eq, gte, lte } from 'drizzle-orm'
+import type { AdvisorSettings, AdvisorSummary } from '../api/contracts/advisors'
+import type { Db } from './client'
+import { advisorDaysOff, advisors } from './schema'
+
+export type Advisor = typeof advisors.$inferSelect
+export type AdvisorOrigin = 'seed' | 'admin'
+
+export async function findAdvisor(db: Db, id: string): Promise<Advisor | null> {
+  return (await db.select().from(advisors).where(eq(advisors.id, id)).limit(1))[0] ?? null
+}
+
+/** The advisors a visitor can book, by name. */
+export async function activeAdvisors(db: Db): Promise<AdvisorSummary[]> {
+  return db
+    .select({ id: advisors.id, name: advisors.name })
+    .from(advisors)
+    .where(eq(advisors.active, true))
+    .orderBy(asc(advisors.name), asc(advisors.id))
+}
+
+export async function allAdvisors(db: Db): Promise<Advisor[]> {
+  return db.select().from(advisors).orderBy(asc(advisors.id))
+}
+
+/** Creates or replaces an advisor's settings; true when it was created. */
+export async function putAdvisor(
+  db: Db,
+  id: string,
+  settings: AdvisorSettings,
+  origin: AdvisorOrigin,
+  at: string,
+): Promise<boolean> {
+  const values = { ...settings, origin, updatedAt: at }
+  const existed = (await findAdvisor(db, id)) !== null
+  await db
+    .insert(advisors)
+    .values({ id, ...values })
+    .onConflictDoUpdate({ target: advisors.id, set: values })
+  return !existed
+}
+
+/** Days off on `from`…`to` (Paris dates, both included). */
+export async function daysOff(
+  db: Db,
+  advisorId: string,
+  from: string,
+  to: string,
+): Promise<{ date: string; reason: string | null }[]> {
+  return db
+    .select({ date: advisorDaysOff.date, reason: advisorDaysOff.reason })
+    .from(advisorDaysOff)
+    .where(
+      and(
+        eq(advisorDaysOff.advisorId, advisorId),
+        gte(advisorDaysOff.date, from),
+        lte(advisorDaysOff.date, to),
+      ),
+    )
+    .orderBy(asc(advisorDaysOff.date))
+}
+
+export async function putDayOff(
+  db: Db,
+  advisorId: string,
+  date: string,
+  reason: string | null,
+): Promise<void> {
+  await db
+    .insert(advisorDaysOff)
+    .values({ advisorId, date, reason })
+    .onConflictDoUpdate({
+      target: [advisorDaysOff.advisorId, advisorDaysOff.date],
+      set: { reason },
+    })
+}
+
+/** Removes a day off; false when there was none. */
+export async function deleteDayOff(db: Db, advisorId: string, date: string): Promise<boolean> {
+  const result = await db
+    .delete(advisorDaysOff)
+    .where(and(eq(advisorDaysOff.advisorId, advisorId), eq(advisorDaysOff.date, date)))
+  return result.rowsAffected > 0
+}
