@@ -91,7 +91,8 @@ export function createApp(deps: AppDeps) {
     refusal: (seconds) =>
       `Trop de réservations depuis votre connexion : réessayez dans ${seconds} s, ou écrivez-nous.`,
   })
-  app.on('POST', ['/v1/bookings', '/v1/bookings/*'], bookingLimit)
+  // '/v1/bookings/*' matches '/v1/bookings' itself too: one pattern, one token per request.
+  app.on('POST', '/v1/bookings/*', bookingLimit)
   // Partner pages load the bundle cross-origin as a module script, which requires CORS.
   app.use('/widgets/*', constantHeaders({ 'Access-Control-Allow-Origin': '*' }))
   app.use('/v1/*', async (c, next) => {

@@ -1,5 +1,6 @@
 /** The words of a booked call — its calendar event and the advisor's notification — in French or English. */
-import type { BookingContext } from '../contracts/bookings'
+import type { BookingContext, SimulationContext } from '../contracts/bookings'
+import { formatEuros } from './funding/funding-text'
 import type { Lang } from './reason-text'
 
 export interface BookedCall {
@@ -10,6 +11,8 @@ export interface BookedCall {
   phone: string | null
   message: string | null
   context: BookingContext | null
+  /** The OPCO's name, when the context names one. */
+  opcoName: string | null
   lang: Lang
 }
 
@@ -24,6 +27,7 @@ const WORDS = {
     idcc: 'IDCC',
     opco: 'OPCO',
     simulation: 'Simulation',
+    remaining: 'reste à charge',
     reference: 'Référence du rendez-vous',
     cancel: 'Pour annuler, utilisez le lien reçu à la réservation.',
   },
@@ -37,6 +41,7 @@ const WORDS = {
     idcc: 'IDCC',
     opco: 'OPCO',
     simulation: 'Simulation',
+    remaining: 'employer’s share',
     reference: 'Booking reference',
     cancel: 'To cancel, use the link you received when booking.',
   },
@@ -44,6 +49,15 @@ const WORDS = {
 
 export function callSummary(call: Pick<BookedCall, 'advisorName' | 'lang'>): string {
   return WORDS[call.lang].summary(call.advisorName)
+}
+
+function simulationLine(simulation: SimulationContext, lang: Lang): string {
+  const { scheme, date, employerCostCents } = simulation
+  const remaining =
+    employerCostCents === null
+      ? ''
+      : `, ${WORDS[lang].remaining} ${formatEuros(employerCostCents, lang)}`
+  return `${scheme} (${date})${remaining}`
 }
 
 /** The event's description: what the visitor told and what the widgets knew, one fact a line. */
@@ -55,9 +69,9 @@ export function callDescription(call: BookedCall): string {
     call.phone && `${words.phone}${words.colon}${call.phone}`,
     context?.siret && `${words.siret}${words.colon}${context.siret}`,
     context?.idcc && `${words.idcc}${words.colon}${context.idcc}`,
-    context?.opcoId && `${words.opco}${words.colon}${context.opcoId}`,
+    context?.opcoId && `${words.opco}${words.colon}${call.opcoName ?? context.opcoId}`,
     context?.simulation &&
-      `${words.simulation}${words.colon}${context.simulation.scheme} (${context.simulation.date})`,
+      `${words.simulation}${words.colon}${simulationLine(context.simulation, call.lang)}`,
     call.message && `${words.message}${words.colon}${call.message}`,
     `${words.reference}${words.colon}${call.id}`,
     words.cancel,

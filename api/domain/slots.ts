@@ -45,15 +45,16 @@ export function offeredSlots(rules: AvailabilityRules, from: string, to: string)
           rules.timeZone,
         ),
       }))
-      .sort((a, b) => a.start - b.start)
     for (const window of windows) {
       for (let start = window.start; start + slotMs <= window.end; start += slotMs) {
-        // Overlapping windows an admin entered twice must not offer a call twice.
-        if (slots.at(-1)?.start !== start) slots.push({ start, end: start + slotMs })
+        slots.push({ start, end: start + slotMs })
       }
     }
   }
-  return slots.sort((a, b) => a.start - b.start)
+  // Overlapping windows an admin entered twice must not offer a call twice.
+  return slots
+    .sort((a, b) => a.start - b.start)
+    .filter((slot, index) => slot.start !== slots[index - 1]?.start)
 }
 
 /** Whether a call clashes with a booked one, counting the buffer on both sides of the booked call. */

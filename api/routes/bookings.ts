@@ -217,6 +217,8 @@ export function bookingRoutes(options: { clock: Clock; dispatcher: OutboxDispatc
         const booking = await bookingWithToken(c.var.db, id.data, c.req.valid('query').token)
         const advisor = await advisorOf(c.var.db, booking)
         const lang = booking.lang === 'en' ? 'en' : 'fr'
+        const opcoId = booking.context?.opcoId
+        const opcoName = opcoId ? ((await c.var.catalog()).opcos.get(opcoId)?.name ?? null) : null
         const cancelled = booking.status === 'cancelled'
         const calendar = bookingCalendar({
           uid: booking.id,
@@ -226,7 +228,7 @@ export function bookingRoutes(options: { clock: Clock; dispatcher: OutboxDispatc
           end: booking.endAt,
           stampedAt: booking.cancelledAt ?? booking.createdAt,
           summary: callSummary({ advisorName: advisor.name, lang }),
-          description: callDescription({ ...booking, advisorName: advisor.name, lang }),
+          description: callDescription({ ...booking, advisorName: advisor.name, opcoName, lang }),
           organizer: { name: advisor.name, email: advisor.email },
           attendee: { name: booking.name, email: booking.email },
         })

@@ -2,7 +2,8 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 
-const call = (path: string) => exports.default.fetch(`https://ganapati.test${path}`)
+const call = (path: string, init?: RequestInit) =>
+  exports.default.fetch(new Request(`https://ganapati.test${path}`, init))
 
 describe('api/worker.ts in workerd', () => {
   it('answers the health probe', async () => {
@@ -27,5 +28,27 @@ describe('api/worker.ts in workerd', () => {
 
     expect(response.status).toBe(400)
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+  })
+
+  it('books a slot over libSQL HTTP, refuses it to a second visitor, and serves the .ics', async () => {
+    const slots = (await (await call('/v1/advisors/conseiller-ganapati/slots')).json()) as {
+      slots: { start: string }[]
+    }
+    const start = slots.slots[0]?.start
+    expect(start).toMatch(/Z$/)
+    const book = (email: string) =>
+      call('/v1/bookings', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'cf-connecting-ip': email },
+        body: JSON.stringify({ advisorId: 'conseiller-ganapati', start, name: 'Élodie', email }),
+      })
+    const first = await book('elodie@entreprise.example')
+    expect(first.status).toBe(201)
+    const second = await book('autre@entreprise.example')
+    expect(second.status).toBe(409)
+    const booked = (await first.json()) as { icsUrl: string }
+    const ics = await call(new URL(booked.icsUrl).pathname + new URL(booked.icsUrl).search)
+    expect(ics.status).toBe(200)
+    expect(await ics.text()).toMatch(/^BEGIN:VCALENDAR\r\n/)
   })
 })
