@@ -13,6 +13,7 @@ import { NodeConfigSchema, parseConfig } from '../api/env'
 import { createDb } from './client'
 import { migrateDatabase } from './migrate'
 import { seedFundingRules } from './seed-funding-rules'
+import { seedAdvisors } from './seed-advisors'
 import { openNodeDatabase } from './node-client'
 import { opcoRows } from './reference-data'
 import { DATA_FOLDER, seedReferenceData } from './seed'
@@ -86,6 +87,8 @@ async function main(): Promise<void> {
     console.log(
       `funding rules: ${funding.added} added, ${funding.revised} revised, ${funding.keptAdmin} kept (admin)`,
     )
+    const advisors = await seedAdvisors(createDb(client))
+    console.log(`advisors: ${advisors.added} added, ${advisors.kept} kept`)
     console.log(
       `${config.DATABASE_URL}: reference data ${result.status} (${result.conventions} conventions, ${result.pairs} pairs, edition ${result.edition})`,
     )
