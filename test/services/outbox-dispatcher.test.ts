@@ -1,0 +1,446 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { BookingConfirmation } from '../../api/contracts/bookings'
+import { RETRY_DELAYS_MS } from '../../api/domain/retry-schedule'
+import { backgroundRound } from '../../api/services/background-round'
+import { OutboxDispatcher } from '../../api/services/outbox-dispatcher'
+import { WebhookChannel } from '../../api/services/webhook-channel'
+import { idempotencyKeys, outbox } from '../../db/schema'
+import {
+  startFakeWebhookReceiver,
+  unreachableUrl,
+  verifyStandardWebhook,
+  type FakeWebhookReceiver,
+} from '../fakes/webhook-receiver'
+import { createTestApp, json } from '../support/test-app'
+
+const SECRET = 'whsec-test-0123456789abcdef0123456789abcdef'
+const ADMIN_TOKEN = 'admin-token-for-the-outbox-tests-0123'
+/** A Friday morning; the Monday after offers 09:00 Paris (08:00Z) as its first slot. */
+const NOW = Date.parse('2026-11-20T08:00:00Z')
+const SLOT = '2026-11-23T08:00:00.000Z'
+const SLOT_END = '2026-11-23T08:30:00.000Z'
+const ADVISOR = 'conseiller-ganapati'
+/** Short, to keep the suite fast; long enough for a loopback request to arrive before it. */
+const SHORT_TIMEOUT_MS = 500
+
+const CONTEXT = {
+  siret: '41816609600069',
+  idcc: '1486',
+  opcoId: 'atlas',
+  simulation: {
+    scheme: 'contrat-pro',
+    date: '2026-11-20',
+    totalCostCents: 1_200_000,
+    opcoFundingCents: 950_000,
+    employerCostCents: 250_000,
+    stateAidCents: 0,
+    inputs: { hours: 400, priceCents: 1_200_000 },
+  },
+}
+const VISITOR = {
+  name: 'Zoé Lefèvre',
+  email: 'zoe.lefevre@example.fr',
+  phone: '01 23 45 67 89',
+  company: 'OCTO Technology',
+  message: 'Un contrat de professionnalisation à partir de janvier.',
+}
+
+let receiver: FakeWebhookReceiver
+beforeAll(async () => {
+  receiver = await startFakeWebhookReceiver()
+})
+afterAll(() => receiver.close())
+beforeEach(() => {
+  receiver.mode = 'ok'
+  receiver.requests.length = 0
+})
+
+interface Setup {
+  /** `null`: no channel configured; a URL: where the webhook goes (the fake receiver by default). */
+  url?: string | null
+  timeoutMs?: number
+}
+
+/** The real app over a fresh database, its dispatcher sending to `url`, time moved by the test. */
+async function setup(options: Setup = {}) {
+  let now = NOW
+  const clock = { now: () => now }
+  const log: string[] = []
+  const channelTo = (url: string) =>
+    new WebhookChannel({
+      target: { url, secret: SECRET },
+      clock,
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    })
+  const dispatcherTo = (url: string | null) =>
+    new OutboxDispatcher({
+      channel: url === null ? null : channelTo(url),
+      clock,
+      log: (message) => log.push(message),
+    })
+  const dispatcher = dispatcherTo(options.url === undefined ? receiver.url : options.url)
+  const { app, db } = await createTestApp({ clock, adminToken: ADMIN_TOKEN, dispatcher })
+
+  const admin = (path: string, method = 'GET') =>
+    app.request(path, { method, headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })
+
+  return {
+    app,
+    db,
+    dispatcher,
+    clock,
+    dispatcherTo,
+    log,
+    admin,
+    set: (instant: number) => {
+      now = instant
+    },
+    /** Waits for the round a booking change started (or runs one): the outbox is then settled. */
+    settle: () => dispatcher.deliverDue(db),
+    rows: () => db.select().from(outbox).orderBy(outbox.createdAt),
+    row: async (id: string) => (await db.select().from(outbox).where(eq(outbox.id, id)))[0],
+    /** Books `start` on the Monday, once the slots say it is free, as the booking widget does. */
+    book: async (start = SLOT, headers: Record<string, string> = {}) => {
+      const slots = await app.request(`/v1/advisors/${ADVISOR}/slots?from=2026-11-23&to=2026-11-23`)
+      const offered = (await json<{ slots: { start: string }[] }>(slots)).slots
+      expect(offered.map((slot) => slot.start)).toContain(start)
+      const response = await app.request('/v1/bookings', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ advisorId: ADVISOR, start, ...VISITOR, context: CONTEXT }),
+      })
+      expect(response.status).toBe(201)
+      return json<BookingConfirmation>(response)
+    },
+  }
+}
+
+const payloadOf = (body: string) =>
+  JSON.parse(body) as { type: string; booking: Record<string, unknown> }
+const iso = (instant: number) => new Date(instant).toISOString()
+
+describe('OutboxDispatcher with a WebhookChannel', () => {
+  it('delivers a new booking to the advisor’s receiver, signed, and marks it delivered', async () => {
+    const test = await setup()
+    const booking = await test.book()
+    await test.settle()
+
+    const [row] = await test.rows()
+    expect(row).toMatchObject({
+      topic: 'booking.confirmed',
+      bookingId: booking.id,
+      state: 'delivered',
+      attempts: 1,
+      lastError: null,
+      deliveredAt: iso(NOW),
+    })
+    expect(receiver.requests).toHaveLength(1)
+    const [request] = receiver.requests
+    expect(request?.method).toBe('POST')
+    expect(request?.headers['webhook-id']).toBe(row?.id)
+    expect(request && verifyStandardWebhook(SECRET, request, { now: NOW })).toBe(true)
+    expect(payloadOf(request?.body ?? '')).toEqual({
+      type: 'booking.confirmed',
+      booking: {
+        id: booking.id,
+        status: 'confirmed',
+        start: SLOT,
+        end: SLOT_END,
+        timeZone: 'Europe/Paris',
+        advisor: { id: ADVISOR, name: 'Conseiller Ganapati', email: 'conseiller@ganapati.example' },
+        visitor: VISITOR,
+        context: CONTEXT,
+        lang: 'fr',
+        createdAt: iso(NOW),
+        cancelledAt: null,
+      },
+    })
+  })
+
+  it('keeps a notification the receiver refused (500) and delivers it once the delay has passed', async () => {
+    const test = await setup()
+    receiver.failNext(1)
+    const booking = await test.book()
+    await test.settle()
+
+    const [row] = await test.rows()
+    expect(row).toMatchObject({
+      bookingId: booking.id,
+      state: 'pending',
+      attempts: 1,
+      lastError: 'receiver answered HTTP 500',
+      nextAttemptAt: iso(NOW + (RETRY_DELAYS_MS[0] ?? 0)),
+      deliveredAt: null,
+    })
+
+    // Not due yet: a round one second early sends nothing.
+    test.set(NOW + (RETRY_DELAYS_MS[0] ?? 0) - 1000)
+    expect(await test.settle()).toEqual({ delivered: 0, retried: 0, failed: 0 })
+    expect(receiver.requests).toHaveLength(1)
+
+    test.set(NOW + (RETRY_DELAYS_MS[0] ?? 0))
+    expect(await test.settle()).toEqual({ delivered: 1, retried: 0, failed: 0 })
+    expect(await test.row(row?.id ?? '')).toMatchObject({
+      state: 'delivered',
+      attempts: 2,
+      lastError: null,
+      deliveredAt: iso(NOW + (RETRY_DELAYS_MS[0] ?? 0)),
+    })
+    // The same webhook-id both times, so a receiver that got the first one can drop the second.
+    expect(receiver.requests.map((request) => request.headers['webhook-id'])).toEqual([
+      row?.id,
+      row?.id,
+    ])
+    expect(receiver.requests.map((request) => request.body)).toEqual([
+      receiver.requests[0]?.body,
+      receiver.requests[0]?.body,
+    ])
+  })
+
+  it('treats a receiver that never answers as down and retries it', async () => {
+    const test = await setup({ timeoutMs: SHORT_TIMEOUT_MS })
+    receiver.failNext(1, 'hang')
+    await test.book()
+    await test.settle()
+
+    const [row] = await test.rows()
+    expect(row).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastError: `no answer within ${SHORT_TIMEOUT_MS} ms`,
+      nextAttemptAt: iso(NOW + (RETRY_DELAYS_MS[0] ?? 0)),
+    })
+    test.set(NOW + (RETRY_DELAYS_MS[0] ?? 0))
+    expect(await test.settle()).toMatchObject({ delivered: 1 })
+    expect(await test.row(row?.id ?? '')).toMatchObject({ state: 'delivered', attempts: 2 })
+    expect(receiver.requests).toHaveLength(2)
+  })
+
+  it('retries an unreachable receiver on the schedule', async () => {
+    const test = await setup({ url: await unreachableUrl() })
+    await test.book()
+    await test.settle()
+
+    const [row] = await test.rows()
+    expect(row).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastError: 'receiver unreachable',
+      nextAttemptAt: iso(NOW + (RETRY_DELAYS_MS[0] ?? 0)),
+    })
+    const second = NOW + (RETRY_DELAYS_MS[0] ?? 0)
+    test.set(second)
+    expect(await test.settle()).toEqual({ delivered: 0, retried: 1, failed: 0 })
+    expect(await test.row(row?.id ?? '')).toMatchObject({
+      state: 'pending',
+      attempts: 2,
+      lastError: 'receiver unreachable',
+      nextAttemptAt: iso(second + (RETRY_DELAYS_MS[1] ?? 0)),
+    })
+  })
+
+  it('gives up after the last delay; an admin lists it and retries it, and it is delivered', async () => {
+    const test = await setup()
+    receiver.mode = 'server-error'
+    await test.book()
+    await test.settle()
+    const [first] = await test.rows()
+    const id = first?.id ?? ''
+
+    // Each failure schedules the next try after the following delay of the schedule.
+    let failedAt = NOW
+    for (const [index, delay] of RETRY_DELAYS_MS.entries()) {
+      expect(await test.row(id)).toMatchObject({
+        state: 'pending',
+        attempts: index + 1,
+        nextAttemptAt: iso(failedAt + delay),
+      })
+      failedAt += delay
+      test.set(failedAt)
+      const last = index === RETRY_DELAYS_MS.length - 1
+      expect(await test.settle()).toEqual({
+        delivered: 0,
+        retried: last ? 0 : 1,
+        failed: last ? 1 : 0,
+      })
+    }
+    const attempts = RETRY_DELAYS_MS.length + 1
+    expect(receiver.requests).toHaveLength(attempts)
+    expect(await test.row(id)).toMatchObject({
+      state: 'failed',
+      attempts,
+      lastError: 'receiver answered HTTP 500',
+      deliveredAt: null,
+    })
+    expect(test.log).toEqual([
+      `notification ${id} (booking.confirmed) given up after ${attempts} attempts: receiver answered HTTP 500`,
+    ])
+
+    // Given up means given up: a day later no round sends it again.
+    const dayLater = Date.parse((await test.row(id))?.nextAttemptAt ?? '') + 86_400_000
+    test.set(dayLater)
+    expect(await test.settle()).toEqual({ delivered: 0, retried: 0, failed: 0 })
+    expect(receiver.requests).toHaveLength(attempts)
+
+    expect((await test.app.request('/v1/admin/outbox?state=failed')).status).toBe(401)
+    const failed = await json<{ state: string; items: { id: string; payload: unknown }[] }>(
+      await test.admin('/v1/admin/outbox?state=failed'),
+    )
+    expect(failed.state).toBe('failed')
+    expect(failed.items.map((item) => item.id)).toEqual([id])
+    expect(failed.items[0]?.payload).toMatchObject({ type: 'booking.confirmed' })
+    const pending = await json<{ items: unknown[] }>(
+      await test.admin('/v1/admin/outbox?state=pending'),
+    )
+    expect(pending.items).toEqual([])
+
+    const retry = await test.admin(`/v1/admin/outbox/${id}/retry`, 'POST')
+    expect(retry.status).toBe(200)
+    expect(await json(retry)).toEqual({ id, state: 'pending', nextAttemptAt: iso(dayLater) })
+
+    receiver.mode = 'ok'
+    expect(await test.settle()).toEqual({ delivered: 1, retried: 0, failed: 0 })
+    expect(await test.row(id)).toMatchObject({
+      state: 'delivered',
+      attempts: 1,
+      lastError: null,
+      deliveredAt: iso(dayLater),
+    })
+    const delivered = await json<{ items: { id: string }[] }>(
+      await test.admin('/v1/admin/outbox?state=delivered'),
+    )
+    expect(delivered.items.map((item) => item.id)).toEqual([id])
+    // Only a given-up notification can be put back.
+    expect((await test.admin(`/v1/admin/outbox/${id}/retry`, 'POST')).status).toBe(404)
+  })
+
+  it('leaves notifications pending while no channel is configured', async () => {
+    const test = await setup({ url: null })
+    await test.book()
+    test.set(NOW + 86_400_000)
+    expect(await test.settle()).toEqual({ delivered: 0, retried: 0, failed: 0 })
+
+    expect(receiver.requests).toEqual([])
+    expect(await test.rows()).toMatchObject([
+      { topic: 'booking.confirmed', state: 'pending', attempts: 0, nextAttemptAt: iso(NOW) },
+    ])
+    // Configured later, a dispatcher delivers what waited.
+    expect(await test.dispatcherTo(receiver.url).deliverDue(test.db)).toMatchObject({
+      delivered: 1,
+    })
+    expect(receiver.requests).toHaveLength(1)
+  })
+
+  it('delivers a notification once when two workers run a round at the same time', async () => {
+    const test = await setup({ url: null })
+    await test.book()
+    const [one, two] = [test.dispatcherTo(receiver.url), test.dispatcherTo(receiver.url)]
+
+    const reports = await Promise.all([one.deliverDue(test.db), two.deliverDue(test.db)])
+
+    expect(receiver.requests).toHaveLength(1)
+    expect(reports.map((report) => report.delivered).sort()).toEqual([0, 1])
+    expect(await test.rows()).toMatchObject([{ state: 'delivered', attempts: 1 }])
+  })
+
+  it('does not send a notification another worker is still delivering', async () => {
+    const test = await setup({ url: null, timeoutMs: SHORT_TIMEOUT_MS })
+    await test.book()
+    const [one, two] = [test.dispatcherTo(receiver.url), test.dispatcherTo(receiver.url)]
+    receiver.failNext(1, 'hang')
+
+    const slow = one.deliverDue(test.db)
+    await receiver.received(1)
+    expect(await two.deliverDue(test.db)).toEqual({ delivered: 0, retried: 0, failed: 0 })
+    expect(await slow).toEqual({ delivered: 0, retried: 1, failed: 0 })
+    expect(receiver.requests).toHaveLength(1)
+  })
+
+  it('shares a running round with a call made meanwhile', async () => {
+    const test = await setup({ url: null })
+    await test.book()
+    const dispatcher = test.dispatcherTo(receiver.url)
+
+    const first = dispatcher.deliverDue(test.db)
+    const second = dispatcher.deliverDue(test.db)
+
+    expect(second).toBe(first)
+    expect(await second).toEqual({ delivered: 1, retried: 0, failed: 0 })
+    expect(receiver.requests).toHaveLength(1)
+  })
+
+  it('queues and delivers booking.cancelled when a booking is cancelled', async () => {
+    const test = await setup()
+    const booking = await test.book()
+    await test.settle()
+
+    const cancelledAt = NOW + 3_600_000
+    test.set(cancelledAt)
+    const { pathname, search } = new URL(booking.cancelUrl)
+    const cancel = () => test.app.request(`${pathname}${search}`, { method: 'POST' })
+    expect((await cancel()).status).toBe(200)
+    await test.settle()
+    // Cancelling again changes nothing and announces nothing.
+    expect((await cancel()).status).toBe(200)
+    await test.settle()
+
+    const rows = await test.rows()
+    expect(rows.map((row) => [row.topic, row.state])).toEqual([
+      ['booking.confirmed', 'delivered'],
+      ['booking.cancelled', 'delivered'],
+    ])
+    expect(receiver.requests).toHaveLength(2)
+    const request = receiver.requests[1]
+    expect(request?.headers['webhook-id']).toBe(rows[1]?.id)
+    expect(request && verifyStandardWebhook(SECRET, request, { now: cancelledAt })).toBe(true)
+    expect(payloadOf(request?.body ?? '')).toMatchObject({
+      type: 'booking.cancelled',
+      booking: {
+        id: booking.id,
+        status: 'cancelled',
+        start: SLOT,
+        visitor: VISITOR,
+        context: CONTEXT,
+        createdAt: iso(NOW),
+        cancelledAt: iso(cancelledAt),
+      },
+    })
+  })
+})
+
+describe('backgroundRound', () => {
+  it('delivers the outbox and forgets idempotency keys older than 24 h, keeping recent ones', async () => {
+    const test = await setup({ url: null })
+    const old = await test.book(SLOT, { 'Idempotency-Key': 'key-booked-friday' })
+    const recentAt = NOW + 23 * 3_600_000
+    test.set(recentAt)
+    const recent = await test.book('2026-11-23T08:30:00.000Z', {
+      'Idempotency-Key': 'key-booked-saturday',
+    })
+
+    const roundAt = NOW + 24 * 3_600_000 + 60_000
+    test.set(roundAt)
+    const report = await backgroundRound(test.db, test.dispatcherTo(receiver.url), test.clock)
+
+    expect(report).toEqual({ delivered: 2, retried: 0, failed: 0, purgedKeys: 1 })
+    expect(receiver.requests).toHaveLength(2)
+    const keys = await test.db.select().from(idempotencyKeys)
+    expect(keys.map((key) => key.createdAt)).toEqual([iso(recentAt)])
+
+    // The recent key still replays its answer; the forgotten one runs the request again.
+    const again = (key: string, start: string) =>
+      test.app.request('/v1/bookings', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        body: JSON.stringify({ advisorId: ADVISOR, start, ...VISITOR, context: CONTEXT }),
+      })
+    const replayed = await again('key-booked-saturday', '2026-11-23T08:30:00.000Z')
+    expect(replayed.headers.get('Idempotent-Replayed')).toBe('true')
+    expect((await json<BookingConfirmation>(replayed)).id).toBe(recent.id)
+    const rerun = await again('key-booked-friday', SLOT)
+    expect(rerun.headers.get('Idempotent-Replayed')).toBeNull()
+    expect(rerun.status).toBe(409)
+    expect(old.id).not.toBe(recent.id)
+  })
+})
