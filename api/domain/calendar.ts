@@ -62,6 +62,22 @@ export function zoneOffsetMs(instant: number, timeZone: string): number {
  * first occurrence.
  */
 export function zonedInstant(date: string, time: string, timeZone: string = PARIS): number {
+  const key = `${timeZone} ${date} ${time}`
+  let instant = zonedInstants.get(key)
+  if (instant === undefined) {
+    instant = computeZonedInstant(date, time, timeZone)
+    // Slot lists ask for the same few days and hours again and again; the bound keeps memory flat.
+    if (zonedInstants.size >= MAX_REMEMBERED_INSTANTS) zonedInstants.clear()
+    zonedInstants.set(key, instant)
+  }
+  return instant
+}
+
+/** Formatting a date in a zone costs microseconds; a slot list needs hundreds of them. */
+const zonedInstants = new Map<string, number>()
+const MAX_REMEMBERED_INSTANTS = 10_000
+
+function computeZonedInstant(date: string, time: string, timeZone: string): number {
   const [year, month, day] = date.split('-').map(Number)
   const [hour, minute] = time.split(':').map(Number)
   const wallClock = Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1, hour ?? 0, minute ?? 0)

@@ -137,10 +137,10 @@ describe('admin routes for advisors', () => {
       reason: 'Formation',
     })
     expect(dayOff.status).toBe(200)
-    const monday = () =>
-      t.app
-        .request('/v1/advisors/conseiller-ganapati/slots?from=2026-11-23&to=2026-11-23')
-        .then((response) => json<SlotList>(response))
+    const monday = async () =>
+      json<SlotList>(
+        await t.app.request('/v1/advisors/conseiller-ganapati/slots?from=2026-11-23&to=2026-11-23'),
+      )
     expect((await monday()).slots).toEqual([])
     const advisor = await json<{ daysOff: unknown[] }>(
       await admin('GET', '/advisors/conseiller-ganapati'),

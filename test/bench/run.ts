@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: requests/s and p99 latency of the finder's routes against a bare Hono route, same
+ * `npm run bench`: requests/s and p99 latency of the widgets' routes against a bare Hono route, same
  * machine, same run. The servers run in a child process so the load generator (autocannon) does not
  * share their event loop; targets are measured in interleaved rounds and the median is reported,
  * because a 2-core machine drifts by ±20 % between consecutive runs.
@@ -75,6 +75,11 @@ const targets: Target[] = [
   { name: 'GET /v1/conventions?q=boulangerie', url: `${realUrl}/v1/conventions?q=boulangerie` },
   { name: 'bare Hono POST, JSON echoed', url: `${bareUrl}/bare-post`, body: simulation },
   { name: 'POST /v1/simulations', url: `${realUrl}/v1/simulations`, body: simulation },
+  // The picker's first request: two weeks of the seeded advisor's free slots.
+  {
+    name: 'GET /v1/advisors/…/slots (14 days)',
+    url: `${realUrl}/v1/advisors/conseiller-ganapati/slots`,
+  },
 ]
 const samples = new Map<string, Sample[]>(targets.map((target) => [target.name, []]))
 for (let round = 0; round < ROUNDS; round++) {
