@@ -21,6 +21,8 @@ const WIDGET_BUDGETS = [
   { name: 'opco-finder', gzipBytes: 15 * 1024 },
   // No aim was set for the simulator: 16 KB, the finder's order of size with room for its forms.
   { name: 'funding-simulator', gzipBytes: 16 * 1024 },
+  // Issue 4's aim: the booking widget with Lit in 16 KB gzip.
+  { name: 'booking-link', gzipBytes: 16 * 1024 },
 ]
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`

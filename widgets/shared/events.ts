@@ -19,9 +19,35 @@ export interface SimulationChangeDetail {
   result: SimulationResult
 }
 
+/** Detail of `ganapati-booking-submitted`: a booking request was sent for this slot. */
+export interface BookingSubmittedDetail {
+  advisorId: string
+  /** The slot's start, ISO 8601 UTC. */
+  start: string
+}
+
+/** Detail of `ganapati-booking-confirmed`: the booking made; never its manage token. */
+export interface BookingConfirmedDetail {
+  id: string
+  advisorId: string
+  start: string
+  end: string
+}
+
+/** Detail of `ganapati-booking-failed`: why a booking request did not go through. */
+export interface BookingFailedDetail {
+  /** The problem's slug (`slot-taken`, `slot-unavailable`, `validation-error`…) or the error kind (`network`, `timeout`…). */
+  reason: string
+  /** HTTP status; null when no answer came. */
+  status: number | null
+}
+
 export interface GanapatiEventMap {
   'ganapati-opco-found': CustomEvent<OpcoFoundDetail>
   'ganapati-simulation-change': CustomEvent<SimulationChangeDetail>
+  'ganapati-booking-submitted': CustomEvent<BookingSubmittedDetail>
+  'ganapati-booking-confirmed': CustomEvent<BookingConfirmedDetail>
+  'ganapati-booking-failed': CustomEvent<BookingFailedDetail>
 }
 
 export type GanapatiEventName = keyof GanapatiEventMap
