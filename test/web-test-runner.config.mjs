@@ -1,4 +1,5 @@
 /** Web Test Runner: the widgets in real headless Chromium, against the real API (libSQL in memory) and a fake recherche-entreprises. */
+import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { esbuildPlugin } from '@web/dev-server-esbuild'
@@ -37,6 +38,7 @@ function cspPage(api) {
   <body>
     <main>
       <ganapati-opco-finder value="1486"></ganapati-opco-finder>
+      <ganapati-booking-link time-zone="Europe/Paris"></ganapati-booking-link>
       <ganapati-funding-simulator
         scheme="apprentissage"
         date="2026-10-01"
@@ -67,9 +69,11 @@ async function rawBody(stream) {
  * The real API behind a path prefix, as a partner's reverse proxy serves it: `/__ganapati/proxy/<name>/v1/…`
  * answers `<api>/v1/…`; each test takes its own <name>. `POST /__ganapati/proxy/<name>?hold=<path>` keeps
  * the next request to that path (query aside; any method, its body passed on) in flight until the browser aborts it or
- * `POST /__ganapati/proxy/<name>?release` lets it through; `GET /__ganapati/proxy/<name>` lists the
- * requests received as `{ path, state: 'held' | 'aborted' | 'answered' }`, so a test waits for a
- * request to be in flight, or cancelled, instead of guessing a delay.
+ * `POST /__ganapati/proxy/<name>?release` lets it through; `?lose=<path>` passes the next request to
+ * that path on to the API, then answers 504 as a gateway that gave up waiting: the API's answer is
+ * lost on the way back. `GET /__ganapati/proxy/<name>` lists the requests received as
+ * `{ path, state: 'held' | 'aborted' | 'answered' | 'lost', idempotencyKey }`, so a test waits
+ * for a request to be in flight, or cancelled, instead of guessing a delay.
  */
 function apiProxy(apiUrl) {
   const proxies = new Map()
@@ -81,7 +85,7 @@ function apiProxy(apiUrl) {
       : /^\/__ganapati\/proxy\/([\w-]+)(\/.*)?$/.exec(ctx.path)
     if (!match) return next()
     const [, name, path] = match
-    if (!proxies.has(name)) proxies.set(name, { holds: [], waiting: [], log: [] })
+    if (!proxies.has(name)) proxies.set(name, { holds: [], losses: [], waiting: [], log: [] })
     const proxy = proxies.get(name)
     if (!path) {
       if (ctx.method !== 'POST') {
@@ -89,6 +93,7 @@ function apiProxy(apiUrl) {
         return
       }
       if (ctx.query.hold) proxy.holds.push(ctx.query.hold)
+      if (ctx.query.lose) proxy.losses.push(ctx.query.lose)
       if ('release' in ctx.query) for (const release of proxy.waiting.splice(0)) release()
       ctx.status = 204
       return
@@ -96,6 +101,7 @@ function apiProxy(apiUrl) {
     const request = {
       path: ctx.querystring ? `${path}?${ctx.querystring}` : path,
       state: 'answered',
+      idempotencyKey: ctx.get('idempotency-key') || null,
     }
     proxy.log.push(request)
     const held = proxy.holds.indexOf(path)
@@ -113,10 +119,44 @@ function apiProxy(apiUrl) {
         return
       }
     }
-    const type = ctx.get('content-type')
+    const headers = {}
+    for (const name of ['content-type', 'idempotency-key']) {
+      if (ctx.get(name)) headers[name] = ctx.get(name)
+    }
     const response = await fetch(`${apiUrl()}${request.path}`, {
       method: ctx.method,
-      headers: type ? { 'content-type': type } : {},
+      headers,
+      body: ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : await rawBody(ctx.req),
+    })
+    const lost = proxy.losses.indexOf(path)
+    if (lost >= 0) {
+      // The API did the work; the client never hears of it. Not a reset connection: Chromium
+      // silently re-sends a request whose reused connection closes before any answer.
+      proxy.losses.splice(lost, 1)
+      request.state = 'lost'
+      await response.arrayBuffer()
+      ctx.status = 504
+      ctx.type = 'text/plain'
+      ctx.body = 'Gateway Timeout'
+      return
+    }
+    ctx.status = response.status
+    ctx.type = response.headers.get('content-type') ?? 'application/json'
+    ctx.body = await response.text()
+  }
+}
+
+/**
+ * The admin API for the tests, with the bearer token kept on the server side: `/__ganapati/admin/<path>`
+ * answers `<api>/v1/admin/<path>` (any method, JSON body passed on), e.g. to read a stored booking.
+ */
+function adminProxy(apiUrl, token) {
+  return async (ctx, next) => {
+    const match = /^\/__ganapati\/admin(\/.+)$/.exec(ctx.path)
+    if (!match) return next()
+    const response = await fetch(`${apiUrl()}/v1/admin${match[1]}`, {
+      method: ctx.method,
+      headers: { authorization: `Bearer ${token()}`, 'content-type': 'application/json' },
       body: ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : await rawBody(ctx.req),
     })
     ctx.status = response.status
@@ -130,8 +170,13 @@ function ganapatiServers() {
   let api
   let fake
   let env
+  let adminToken
   return {
     proxy: apiProxy(() => env.api),
+    admin: adminProxy(
+      () => env.api,
+      () => adminToken,
+    ),
     name: 'ganapati-servers',
     async serverStart() {
       const { buildWidgets } = await tsImport('../widgets/build.ts', import.meta.url)
@@ -142,7 +187,12 @@ function ganapatiServers() {
       )
       await buildWidgets()
       fake = await startFakeRechercheEntreprises()
-      api = await startServer({ databaseUrl: ':memory:', rechercheEntreprisesUrl: fake.url })
+      adminToken = randomBytes(32).toString('hex')
+      api = await startServer({
+        databaseUrl: ':memory:',
+        rechercheEntreprisesUrl: fake.url,
+        adminToken,
+      })
       env = { api: api.url, fake: fake.url, closed: await closedOrigin() }
     },
     async serverStop() {
@@ -185,6 +235,6 @@ export default {
   ],
   // A lookup crosses the real API and libSQL: mocha's 2 s default is for unit tests.
   testFramework: { config: { timeout: 15000 } },
-  middleware: [servers.proxy],
+  middleware: [servers.proxy, servers.admin],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), servers],
 }
