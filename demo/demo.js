@@ -14,6 +14,12 @@ function logEvent(name, detail) {
   log.prepend(entry)
 }
 
+// The themed finder only shows what theming does: its preset answer is not the visitor's company, so
+// it stays out of the page's chain (the simulator and the booking listen on the document).
+document
+  .querySelector('.finder--partner')
+  ?.addEventListener('ganapati-opco-found', (event) => event.stopPropagation())
+
 document.addEventListener('ganapati-opco-found', (event) => {
   const { opcoId, idcc, siret, confidence } = event.detail
   logEvent('ganapati-opco-found', { opcoId, idcc, siret, confidence })
@@ -29,3 +35,12 @@ document.addEventListener('ganapati-simulation-change', (event) => {
     stateAidCents,
   })
 })
+
+// Bookings: the details carry the slot and the booking id, never the visitor's manage token.
+for (const name of [
+  'ganapati-booking-submitted',
+  'ganapati-booking-confirmed',
+  'ganapati-booking-failed',
+]) {
+  document.addEventListener(name, (event) => logEvent(name, event.detail))
+}
