@@ -1,14 +1,24 @@
 /** Reading and writing advisors, their weekly hours and their days off. */
-import { and, asc, eq, gte, lte } from 'drizzle-orm'
+import { and, asc, eq, gte, lte, sql } from 'drizzle-orm'
 import type { AdvisorSettings, AdvisorSummary } from '../api/contracts/advisors'
 import type { Db } from './client'
+import { preparedOnce } from './prepared'
 import { advisorDaysOff, advisors } from './schema'
 
 export type Advisor = typeof advisors.$inferSelect
 export type AdvisorOrigin = 'seed' | 'admin'
 
+const advisorQuery = preparedOnce((db) =>
+  db
+    .select()
+    .from(advisors)
+    .where(eq(advisors.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare(),
+)
+
 export async function findAdvisor(db: Db, id: string): Promise<Advisor | null> {
-  return (await db.select().from(advisors).where(eq(advisors.id, id)).limit(1))[0] ?? null
+  return (await advisorQuery(db).all({ id }))[0] ?? null
 }
 
 /** The advisors a visitor can book, by name. */
@@ -41,6 +51,21 @@ export async function putAdvisor(
   return !existed
 }
 
+const daysOffQuery = preparedOnce((db) =>
+  db
+    .select({ date: advisorDaysOff.date, reason: advisorDaysOff.reason })
+    .from(advisorDaysOff)
+    .where(
+      and(
+        eq(advisorDaysOff.advisorId, sql.placeholder('advisorId')),
+        gte(advisorDaysOff.date, sql.placeholder('from')),
+        lte(advisorDaysOff.date, sql.placeholder('to')),
+      ),
+    )
+    .orderBy(asc(advisorDaysOff.date))
+    .prepare(),
+)
+
 /** Days off on `from`…`to` (Paris dates, both included). */
 export async function daysOff(
   db: Db,
@@ -48,17 +73,7 @@ export async function daysOff(
   from: string,
   to: string,
 ): Promise<{ date: string; reason: string | null }[]> {
-  return db
-    .select({ date: advisorDaysOff.date, reason: advisorDaysOff.reason })
-    .from(advisorDaysOff)
-    .where(
-      and(
-        eq(advisorDaysOff.advisorId, advisorId),
-        gte(advisorDaysOff.date, from),
-        lte(advisorDaysOff.date, to),
-      ),
-    )
-    .orderBy(asc(advisorDaysOff.date))
+  return daysOffQuery(db).all({ advisorId, from, to })
 }
 
 export async function putDayOff(

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm'
 import type { Db } from './client'
+import { preparedOnce } from './prepared'
 import { bookings, outbox } from './schema'
 
 export type Booking = typeof bookings.$inferSelect
@@ -81,6 +82,22 @@ export async function cancelBooking(
   return updated.rowsAffected === 1
 }
 
+const confirmedBookingsQuery = preparedOnce((db) =>
+  db
+    .select({ startAt: bookings.startAt, endAt: bookings.endAt })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.advisorId, sql.placeholder('advisorId')),
+        eq(bookings.status, 'confirmed'),
+        lt(bookings.startAt, sql.placeholder('to')),
+        gt(bookings.endAt, sql.placeholder('from')),
+      ),
+    )
+    .orderBy(asc(bookings.startAt))
+    .prepare(),
+)
+
 /** Confirmed calls of an advisor overlapping `[from, to)` (UTC ISO instants). */
 export async function confirmedBookings(
   db: Db,
@@ -88,18 +105,7 @@ export async function confirmedBookings(
   from: string,
   to: string,
 ): Promise<{ startAt: string; endAt: string }[]> {
-  return db
-    .select({ startAt: bookings.startAt, endAt: bookings.endAt })
-    .from(bookings)
-    .where(
-      and(
-        eq(bookings.advisorId, advisorId),
-        eq(bookings.status, 'confirmed'),
-        lt(bookings.startAt, to),
-        gt(bookings.endAt, from),
-      ),
-    )
-    .orderBy(asc(bookings.startAt))
+  return confirmedBookingsQuery(db).all({ advisorId, from, to })
 }
 
 /** Every booking of an advisor starting in `[from, to)`, cancelled ones included. */

@@ -115,3 +115,16 @@ export type WeekdayName = (typeof WEEKDAYS)[number]
 export function weekdayOf(date: string): WeekdayName {
   return WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? 'sunday'
 }
+
+const isoStrings = new Map<number, string>()
+
+/** An instant as ISO 8601 UTC (`…Z`); slot lists write the same few hundred instants on every request. */
+export function isoInstant(instant: number): string {
+  let iso = isoStrings.get(instant)
+  if (iso === undefined) {
+    iso = new Date(instant).toISOString()
+    if (isoStrings.size >= MAX_REMEMBERED_INSTANTS) isoStrings.clear()
+    isoStrings.set(instant, iso)
+  }
+  return iso
+}

@@ -9,7 +9,7 @@ import {
   type SlotList,
 } from '../contracts/advisors'
 import { activeAdvisors, findAdvisor } from '../../db/advisors'
-import { addDays, daysBetween, parisDate } from '../domain/calendar'
+import { addDays, daysBetween, isoInstant, parisDate } from '../domain/calendar'
 import type { AppEnv } from '../env'
 import { ProblemError } from '../middleware/problem'
 import { validate } from '../middleware/validate'
@@ -69,8 +69,8 @@ export function advisorRoutes(clock: Clock) {
           from,
           to,
           slots: slots.map((slot) => ({
-            start: new Date(slot.start).toISOString(),
-            end: new Date(slot.end).toISOString(),
+            start: isoInstant(slot.start),
+            end: isoInstant(slot.end),
           })),
         }
         return jsonResponse(JSON.stringify(body), NO_STORE_HEADERS)

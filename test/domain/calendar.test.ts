@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   addDays,
+  isoInstant,
   daysBetween,
   parisDate,
   weekdayOf,
@@ -71,5 +72,13 @@ describe('calendar dates', () => {
     ['2026-10-25', 'sunday'],
   ])('%s is a %s', (date, weekday) => {
     expect(weekdayOf(date)).toBe(weekday)
+  })
+})
+
+describe('isoInstant', () => {
+  it('writes an instant as ISO 8601 UTC, the same text on every call', () => {
+    const instant = Date.parse('2026-03-30T07:00:00Z')
+    expect(isoInstant(instant)).toBe('2026-03-30T07:00:00.000Z')
+    expect(isoInstant(instant)).toBe(new Date(instant).toISOString())
   })
 })
