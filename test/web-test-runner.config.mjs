@@ -165,6 +165,26 @@ function adminProxy(apiUrl, token) {
   }
 }
 
+/**
+ * The demo page exactly as `npm start` serves it, on the tests' own origin so a test can reach into
+ * it: `/__ganapati/demo/<path>` answers `<api>/<path>`, and the page's root-relative links are kept
+ * under the prefix. Its widgets then call this origin's /v1, which is proxied to the real API.
+ */
+function demoSite(apiUrl) {
+  const prefix = '/__ganapati/demo'
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith(`${prefix}/`) || ctx.method !== 'GET') return next()
+    const response = await fetch(`${apiUrl()}${ctx.path.slice(prefix.length)}`)
+    const type = response.headers.get('content-type') ?? 'text/plain'
+    ctx.status = response.status
+    ctx.type = type
+    const body = await response.text()
+    ctx.body = type.startsWith('text/html')
+      ? body.replace(/(src|href)="\/(?!\/)/g, `$1="${prefix}/`)
+      : body
+  }
+}
+
 /** Starts the fake upstream, builds the bundle and starts the real API before the first test. */
 function ganapatiServers() {
   let api
@@ -173,6 +193,7 @@ function ganapatiServers() {
   let adminToken
   return {
     proxy: apiProxy(() => env.api),
+    demo: demoSite(() => env.api),
     admin: adminProxy(
       () => env.api,
       () => adminToken,
@@ -235,6 +256,6 @@ export default {
   ],
   // A lookup crosses the real API and libSQL: mocha's 2 s default is for unit tests.
   testFramework: { config: { timeout: 15000 } },
-  middleware: [servers.proxy, servers.admin],
+  middleware: [servers.proxy, servers.admin, servers.demo],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), servers],
 }

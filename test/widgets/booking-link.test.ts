@@ -321,6 +321,53 @@ describe('<ganapati-booking-link>', () => {
     equal(inputs.opcoId, 'atlas', 'the simulation’s OPCO input')
   })
 
+  it('books a slot on the demo page, the finder’s company reaching the stored booking', async () => {
+    const frame = mount<HTMLIFrameElement>(
+      '<iframe title="Page de démonstration" src="/__ganapati/demo/"></iframe>',
+    )
+    const page = await waitFor(
+      () => frame.contentDocument?.querySelector('#booking') && frame.contentDocument,
+      'the demo page with its booking widget',
+    )
+    const booking = page.querySelector('#booking') as GanapatiBookingLink
+    const finder = page.querySelector('#finder')
+    assert(finder, 'the demo page’s finder')
+    const confirmed: GanapatiEventMap['ganapati-booking-confirmed'][] = []
+    page.addEventListener('ganapati-booking-confirmed', (event) => confirmed.push(event))
+    await waitForState(booking, 'ready')
+
+    // A visitor finds their company with the demo's finder (fake recherche-entreprises: IDCC 1486, Atlas).
+    const found: GanapatiEventMap['ganapati-opco-found'][] = []
+    page.addEventListener('ganapati-opco-found', (event) => found.push(event))
+    finder.setAttribute('value', '41816609600069')
+    await waitFor(() => found[0], 'the demo finder’s ganapati-opco-found')
+
+    await choose(booking)
+    await waitFor(() => {
+      const shown = squash(text(part(booking, 'summary')))
+      return shown.includes('SIRET : 418 166 096 00069') && shown.includes('OPCO : Atlas')
+    }, 'the finder’s company in the booking summary')
+    for (const [field, value] of [
+      ['name', 'Nadia Benali'],
+      ['email', 'nadia@exemple.fr'],
+    ]) {
+      const input = control(booking, field!)
+      input.value = value!
+      input.dispatchEvent(new Event('input', { bubbles: true }))
+    }
+    part(booking, 'submit')?.click()
+    await waitForState(booking, 'confirmed')
+
+    const stored = await storedBooking(confirmed[0]!.detail.id)
+    equal(stored.name, 'Nadia Benali', 'the visitor’s name, stored')
+    const context = stored.context as { siret: string; idcc: string; opcoId: string }
+    deepEqual(
+      [context.siret, context.idcc, context.opcoId],
+      ['41816609600069', '1486', 'atlas'],
+      'the demo finder’s SIRET, IDCC and OPCO, stored with the booking',
+    )
+  })
+
   it('explains a slot taken meanwhile and refreshes the list without it, keeping what was typed', async () => {
     const failed = record('ganapati-booking-failed')
     const element = await bookingWidget(`time-zone="${PARIS}"`)
