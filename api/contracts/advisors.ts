@@ -12,6 +12,9 @@ export const AdvisorId = z
   )
   .max(64, 'Au plus 64 caractères.')
 
+/** `:id` of the advisor routes. */
+export const AdvisorParam = z.object({ id: AdvisorId })
+
 export const Weekday = z.enum(
   ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
   { message: 'Un jour de la semaine en anglais : monday … sunday.' },
@@ -60,7 +63,9 @@ export const AdvisorSettings = z.strictObject({
 })
 export type AdvisorSettings = z.infer<typeof AdvisorSettings>
 
-export const IsoDate = z.iso.date({ message: 'Une date au format AAAA-MM-JJ, par exemple 2026-12-01.' })
+export const IsoDate = z.iso.date({
+  message: 'Une date au format AAAA-MM-JJ, par exemple 2026-12-01.',
+})
 
 /** A day the advisor does not work (PUT /v1/admin/advisors/:id/days-off/:date). */
 export const DayOff = z.strictObject({

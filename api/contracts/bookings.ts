@@ -4,6 +4,11 @@ import { AdvisorId } from './advisors'
 import { Scheme } from './funding-rules'
 import { OpcoId } from './opcos'
 
+/** A booking's id: a random UUID. */
+export const BookingId = z.uuid({ message: 'Un identifiant de rendez-vous (UUID).' })
+/** `:id` of the booking routes. */
+export const BookingParam = z.object({ id: BookingId })
+
 const optionalText = (max: number) =>
   z
     .string()
@@ -24,10 +29,7 @@ export const SimulationContext = z.strictObject({
   stateAidCents: Cents,
   /** The simulator's inputs (price, hours, headcount…), as sent to POST /v1/simulations. */
   inputs: z
-    .record(
-      z.string().max(40),
-      z.union([z.string().max(200), z.number(), z.boolean(), z.null()]),
-    )
+    .record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean(), z.null()]))
     .refine((inputs) => Object.keys(inputs).length <= 30, 'Au plus 30 valeurs.')
     .optional(),
 })

@@ -90,6 +90,11 @@ function computeZonedInstant(date: string, time: string, timeZone: string): numb
   return candidates.length > 0 ? Math.min(...candidates) : wallClock - before
 }
 
+/** The instants from the start of `from` to the end of `to`, Paris dates both included. */
+export function parisDays(from: string, to: string): { start: number; end: number } {
+  return { start: zonedInstant(from, '00:00'), end: zonedInstant(addDays(to, 1), '00:00') }
+}
+
 /** `date` moved by whole calendar days (YYYY-MM-DD). */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)

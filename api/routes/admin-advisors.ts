@@ -4,7 +4,8 @@
  */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { AdvisorId, AdvisorSettings, DayOff, IsoDate } from '../contracts/advisors'
+import { AdvisorId, AdvisorParam, AdvisorSettings, DayOff, IsoDate } from '../contracts/advisors'
+import { BookingParam } from '../contracts/bookings'
 import {
   allAdvisors,
   daysOff,
@@ -15,16 +16,14 @@ import {
   type Advisor,
 } from '../../db/advisors'
 import { advisorBookings, findBooking, type Booking } from '../../db/bookings'
-import { addDays, parisDate, zonedInstant } from '../domain/calendar'
+import { addDays, parisDate, parisDays } from '../domain/calendar'
 import type { AppEnv } from '../env'
 import { ProblemError } from '../middleware/problem'
 import { validate } from '../middleware/validate'
 import type { Clock } from '../services/clock'
 import { jsonResponse, NO_STORE_HEADERS } from './json-response'
 
-const AdvisorParam = z.object({ id: AdvisorId })
 const DayOffParam = z.object({ id: AdvisorId, date: IsoDate })
-const BookingParam = z.object({ id: z.uuid({ message: 'Un identifiant de rendez-vous (UUID).' }) })
 const RangeQuery = z.strictObject({ from: IsoDate.optional(), to: IsoDate.optional() })
 
 /** An advisor as the admin sees it: everything but the bookkeeping columns. */
@@ -98,11 +97,12 @@ export function adminAdvisorRoutes(clock: Clock) {
         const query = c.req.valid('query')
         const from = query.from ?? parisDate(clock.now())
         const to = query.to ?? addDays(from, advisor.horizonDays)
+        const days = parisDays(from, to)
         const rows = await advisorBookings(
           c.var.db,
           advisor.id,
-          new Date(zonedInstant(from, '00:00')).toISOString(),
-          new Date(zonedInstant(addDays(to, 1), '00:00')).toISOString(),
+          new Date(days.start).toISOString(),
+          new Date(days.end).toISOString(),
         )
         return json({ advisorId: advisor.id, from, to, items: rows.map(recordOf) })
       },

@@ -11,8 +11,7 @@ import { rewritesPast } from '../domain/funding/rule-change'
 import { validate } from '../middleware/validate'
 import type { Clock } from '../services/clock'
 import type { FundingRuleStore } from '../services/funding-rule-store'
-import { API_HEADERS } from '../middleware/response-headers'
-import { jsonResponse } from './json-response'
+import { jsonResponse, NO_STORE_HEADERS } from './json-response'
 
 const RuleIdParam = z.object({ id: RuleId })
 
@@ -31,12 +30,6 @@ function scopeErrors(rule: FundingRule, catalog: ConventionCatalog): FieldError[
     }
     return []
   })
-}
-
-const ADMIN_HEADERS = {
-  ...API_HEADERS,
-  'Content-Type': 'application/json',
-  'Cache-Control': 'no-store',
 }
 
 export function adminRoutes(options: { store: FundingRuleStore; clock: Clock }) {
@@ -78,7 +71,7 @@ export function adminRoutes(options: { store: FundingRuleStore; clock: Clock }) 
       options.store.invalidate()
       return jsonResponse(
         JSON.stringify({ ...rule, revision }),
-        ADMIN_HEADERS,
+        NO_STORE_HEADERS,
         revision === 1 ? 201 : 200,
       )
     },

@@ -1,9 +1,8 @@
 /** GET /v1/advisors and /v1/advisors/:id/slots — who can be booked, and their free calls. */
 import { Hono } from 'hono'
-import { z } from 'zod'
 import {
   ADVISOR_TIME_ZONE,
-  AdvisorId,
+  AdvisorParam,
   SlotsQuery,
   type AdvisorList,
   type SlotList,
@@ -21,8 +20,6 @@ import { ADVISOR_HEADERS, jsonResponse, NO_STORE_HEADERS } from './json-response
 const DEFAULT_SPAN_DAYS = 14
 /** A request spans two months at most, which any horizon up to a year can page through. */
 const MAX_SPAN_DAYS = 62
-
-const AdvisorParam = z.object({ id: AdvisorId })
 
 export function advisorRoutes(clock: Clock) {
   return new Hono<AppEnv>()

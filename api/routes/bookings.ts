@@ -7,6 +7,8 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { ADVISOR_TIME_ZONE } from '../contracts/advisors'
 import {
+  BookingId,
+  BookingParam,
   BookingRequest,
   ManageTokenQuery,
   type BookingConfirmation,
@@ -16,9 +18,9 @@ import { daysOff, findAdvisor, type Advisor } from '../../db/advisors'
 import { cancelBooking, findBooking, insertBooking, type Booking } from '../../db/bookings'
 import type { Db } from '../../db/client'
 import { callDescription, callSummary } from '../domain/booking-text'
-import { addDays, parisDate } from '../domain/calendar'
+import { parisDate } from '../domain/calendar'
 import { bookingCalendar, calendarFileName } from '../domain/ics'
-import { freeSlots } from '../domain/slots'
+import { bookableDates, freeSlots, type AvailabilityRules } from '../domain/slots'
 import type { AppEnv } from '../env'
 import { maxBodySize } from '../middleware/body-size'
 import { idempotency } from '../middleware/idempotency'
@@ -35,19 +37,22 @@ import { jsonResponse, NO_STORE_HEADERS } from './json-response'
 const MAX_BODY_BYTES = 16 * 1024
 const MINUTE_MS = 60_000
 
-const BookingId = z.uuid({ message: 'Identifiant de rendez-vous inconnu.' })
-const BookingParam = z.object({ id: BookingId })
 const CalendarParam = z.object({ file: z.string() })
 
 const iso = (instant: number) => new Date(instant).toISOString()
 
 /** Why a start is not an offered slot, in the visitor's words. */
-function unavailableDetail(advisor: Advisor, start: number, now: number): string {
+function unavailableDetail(
+  advisor: Advisor,
+  rules: AvailabilityRules,
+  start: number,
+  now: number,
+): string {
   if (start < now + advisor.minNoticeMinutes * MINUTE_MS) {
     const hours = advisor.minNoticeMinutes / 60
     return `Ce créneau est trop proche : un appel se réserve au moins ${Number.isInteger(hours) ? `${hours} h` : `${advisor.minNoticeMinutes} min`} à l’avance.`
   }
-  if (parisDate(start) > addDays(parisDate(now), advisor.horizonDays)) {
+  if (parisDate(start) > bookableDates(rules, now).to) {
     return `Ce créneau est trop loin : un appel se réserve au plus ${advisor.horizonDays} jours à l’avance.`
   }
   return `${advisor.name} ne propose pas de créneau à cette heure : choisissez-en un parmi GET /v1/advisors/${advisor.id}/slots.`
@@ -152,7 +157,7 @@ export function bookingRoutes(options: { clock: Clock; dispatcher: OutboxDispatc
           (offered) => offered.start === start,
         )
         if (!slot) {
-          throw new ProblemError('slot-unavailable', unavailableDetail(advisor, start, now))
+          throw new ProblemError('slot-unavailable', unavailableDetail(advisor, rules, start, now))
         }
 
         const token = randomToken()

@@ -9,19 +9,12 @@ import type { ConventionCatalog } from '../domain/convention-catalog'
 import type { AppEnv } from '../env'
 import { maxBodySize } from '../middleware/body-size'
 import { ProblemError } from '../middleware/problem'
-import { API_HEADERS } from '../middleware/response-headers'
 import { validate } from '../middleware/validate'
 import type { FundingRuleStore } from '../services/funding-rule-store'
-import { jsonResponse } from './json-response'
+import { jsonResponse, NO_STORE_HEADERS } from './json-response'
 
 /** A simulation request is a few hundred bytes. */
 const MAX_BODY_BYTES = 8 * 1024
-
-const SIMULATION_HEADERS = {
-  ...API_HEADERS,
-  'Content-Type': 'application/json',
-  'Cache-Control': 'no-store',
-}
 
 /** The OPCO whose figures apply: the IDCC's, or the one named; both given, they must agree. */
 function resolveOpco(catalog: ConventionCatalog, request: SimulationRequest): Opco | null {
@@ -117,7 +110,7 @@ export function simulationRoutes(store: FundingRuleStore) {
           )
           break
       }
-      return jsonResponse(JSON.stringify(result), SIMULATION_HEADERS)
+      return jsonResponse(JSON.stringify(result), NO_STORE_HEADERS)
     },
   )
 }

@@ -4,7 +4,7 @@ import type { Advisor } from '../../db/advisors'
 import { daysOff } from '../../db/advisors'
 import { confirmedBookings } from '../../db/bookings'
 import type { Db } from '../../db/client'
-import { addDays, zonedInstant } from '../domain/calendar'
+import { parisDays } from '../domain/calendar'
 import { freeSlots, type AvailabilityRules, type Interval } from '../domain/slots'
 
 const MINUTE_MS = 60_000
@@ -30,8 +30,9 @@ export async function advisorFreeSlots(
 ): Promise<Interval[]> {
   // Calls booked just outside the range still clash through the buffer.
   const margin = advisor.bufferMinutes * MINUTE_MS
-  const from = new Date(zonedInstant(range.from, '00:00') - margin).toISOString()
-  const to = new Date(zonedInstant(addDays(range.to, 1), '00:00') + margin).toISOString()
+  const days = parisDays(range.from, range.to)
+  const from = new Date(days.start - margin).toISOString()
+  const to = new Date(days.end + margin).toISOString()
   const [offDays, booked] = await Promise.all([
     daysOff(db, advisor.id, range.from, range.to),
     confirmedBookings(db, advisor.id, from, to),

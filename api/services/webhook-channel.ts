@@ -4,6 +4,7 @@
  * `id.timestamp.body`), so a receiver can check it came from us and is not a replay.
  */
 import type { Clock } from './clock'
+import { toBase64 } from './secrets'
 
 /** Where notifications go. E-mail providers can implement the same interface later. */
 export interface NotificationChannel {
@@ -19,12 +20,6 @@ export interface WebhookTarget {
 
 /** A receiver that takes longer is treated as down; the lease of a notification outlasts this. */
 export const WEBHOOK_TIMEOUT_MS = 10_000
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary)
-}
 
 export async function webhookSignature(
   secret: string,

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { SlotList } from '../../api/contracts/advisors'
 import type { BookingConfirmation, BookingView } from '../../api/contracts/bookings'
 import type { Clock } from '../../api/services/clock'
+import { parseCalendar } from '../support/ical'
 import { createTestApp, json, type TestApp } from '../support/test-app'
 
 const ADMIN_TOKEN = 'admin-token-for-tests-0123456789abcdef'
@@ -449,16 +450,6 @@ describe('Idempotency-Key', () => {
     })
   })
 })
-
-/** Parses with ical.js, resolving TZID against the file's own VTIMEZONE. */
-function parseCalendar(text: string) {
-  const calendar = new ICAL.Component(ICAL.parse(text))
-  const timezone = calendar.getFirstSubcomponent('vtimezone')
-  if (timezone) ICAL.TimezoneService.register(timezone)
-  const vevent = calendar.getFirstSubcomponent('vevent')
-  if (!vevent) throw new Error('no VEVENT')
-  return { calendar, vevent, event: new ICAL.Event(vevent) }
-}
 
 describe('GET /v1/bookings/:id.ics', () => {
   afterEach(() => {

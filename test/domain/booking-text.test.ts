@@ -57,7 +57,11 @@ describe('callDescription', () => {
       message: null,
       opcoName: null,
       context: {
-        simulation: { ...call.context!.simulation!, employerCostCents: null, opcoFundingCents: null },
+        simulation: {
+          ...call.context!.simulation!,
+          employerCostCents: null,
+          opcoFundingCents: null,
+        },
       },
       lang: 'en',
     })

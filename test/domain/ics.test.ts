@@ -1,6 +1,7 @@
 import ICAL from 'ical.js'
 import { afterEach, describe, expect, it } from 'vitest'
 import { bookingCalendar, calendarFileName, type CalendarEvent } from '../../api/domain/ics'
+import { parseCalendar } from '../support/ical'
 
 const booking = (overrides: Partial<CalendarEvent> = {}): CalendarEvent => ({
   uid: 'bk_01HZX3',
@@ -16,16 +17,6 @@ const booking = (overrides: Partial<CalendarEvent> = {}): CalendarEvent => ({
   url: 'https://ganapati.example/rendez-vous/bk_01HZX3',
   ...overrides,
 })
-
-/** Parses with ical.js, resolving TZID against the calendar's own VTIMEZONE only. */
-function parse(ics: string) {
-  const calendar = new ICAL.Component(ICAL.parse(ics))
-  const timezone = calendar.getFirstSubcomponent('vtimezone')
-  if (timezone) ICAL.TimezoneService.register(timezone)
-  const vevent = calendar.getFirstSubcomponent('vevent')
-  if (!vevent) throw new Error('no VEVENT')
-  return { calendar, vevent, event: new ICAL.Event(vevent) }
-}
 
 /** The logical lines: CRLF followed by a space is a fold (RFC 5545 §3.1). */
 const unfold = (ics: string) => ics.replace(/\r\n /g, '').split('\r\n')
@@ -115,7 +106,7 @@ describe('bookingCalendar', () => {
   ])('%s: %s → %s reads back as the same instants', (_label, start, end, dtstart) => {
     const ics = bookingCalendar(booking({ start, end }))
     expect(unfold(ics)).toContain(dtstart)
-    const { event } = parse(ics)
+    const { event } = parseCalendar(ics)
     const zone = dtstart.includes('TZID') ? 'Europe/Paris' : 'UTC'
     expect(event.startDate.zone?.tzid).toBe(zone)
     expect(event.endDate.zone?.tzid).toBe(zone)
@@ -134,7 +125,7 @@ describe('bookingCalendar', () => {
         for (let at = lastSunday - 6 * HOUR; at <= lastSunday + 6 * HOUR; at += HOUR / 2) {
           const start = new Date(at).toISOString()
           const end = new Date(at + HOUR / 2).toISOString()
-          const { event } = parse(bookingCalendar(booking({ start, end })))
+          const { event } = parseCalendar(bookingCalendar(booking({ start, end })))
           expect(event.startDate.toJSDate().toISOString()).toBe(start)
           expect(event.endDate.toJSDate().toISOString()).toBe(end)
         }
@@ -144,7 +135,7 @@ describe('bookingCalendar', () => {
 
   it('writes a published, confirmed event with its time zone, organizer and attendee', () => {
     const ics = bookingCalendar(booking())
-    const { calendar, vevent, event } = parse(ics)
+    const { calendar, vevent, event } = parseCalendar(ics)
     expect(calendar.getFirstPropertyValue('version')).toBe('2.0')
     expect(calendar.getFirstPropertyValue('prodid')).toBeTruthy()
     expect(calendar.getFirstPropertyValue('calscale')).toBe('GREGORIAN')
@@ -174,7 +165,7 @@ describe('bookingCalendar', () => {
   })
 
   it('writes a cancellation as METHOD:CANCEL with the same UID and a higher SEQUENCE', () => {
-    const { calendar, vevent, event } = parse(
+    const { calendar, vevent, event } = parseCalendar(
       bookingCalendar(booking({ status: 'cancelled', sequence: 1 })),
     )
     expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL')
@@ -193,7 +184,7 @@ describe('bookingCalendar', () => {
     expect(unfold(ics)).toContain(
       'ORGANIZER;CN="Ganapati, conseil":mailto:conseil@ganapati.example',
     )
-    const [attendee] = parse(ics).event.attendees
+    const [attendee] = parseCalendar(ics).event.attendees
     expect(attendee?.getParameter('cn')).toBe("Jean 'JD' Dupont; RH: paie")
     expect(attendee?.getFirstValue()).toBe('mailto:jd@entreprise.example')
   })
@@ -205,7 +196,7 @@ describe('bookingCalendar', () => {
     expect(unfold(ics)).toContain(
       'DESCRIPTION:Entreprise : Dupont\\; Fils & Cie\\, Lyon\\nChemin C:\\\\formations\\\\été\\n\\nÀ préparer : devis\\, programme',
     )
-    const { event } = parse(ics)
+    const { event } = parseCalendar(ics)
     expect(event.description).toBe(description)
     expect(event.summary).toBe('Appel; rappel, suivi\\')
   })
@@ -256,7 +247,7 @@ describe('bookingCalendar', () => {
     // A line is only broken early when the next character (at most 4 octets) would not fit.
     for (const line of folded.slice(0, -1)) expect(line.length).toBeGreaterThan(71)
     for (const line of folded) expect(line.length).toBeLessThanOrEqual(75)
-    expect(parse(ics).event.summary).toBe(summary)
+    expect(parseCalendar(ics).event.summary).toBe(summary)
   })
 
   it('writes the URL only when there is one', () => {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { listenOnLoopback, type Loopback } from './loopback'
 
 export type FakeMode =
   'ok' | 'rate-limited' | 'server-error' | 'hang' | 'garbage' | 'wrong-shape' | 'truncated'
@@ -41,7 +41,6 @@ function answerSearch(params: URLSearchParams): string {
 
 /** Tests in a browser switch modes with `POST /__mode/<mode>`. */
 export async function startFakeRechercheEntreprises(): Promise<FakeRechercheEntreprises> {
-  const hanging = new Set<ServerResponse>()
   const fake: FakeRechercheEntreprises = {
     url: '',
     requests: [],
@@ -78,8 +77,7 @@ export async function startFakeRechercheEntreprises(): Promise<FakeRechercheEntr
           .end('<html><body>Service Unavailable</body></html>')
         return
       case 'hang':
-        hanging.add(response)
-        response.on('close', () => hanging.delete(response))
+        loopback.hold(response)
         return
       case 'garbage':
         response
@@ -104,13 +102,8 @@ export async function startFakeRechercheEntreprises(): Promise<FakeRechercheEntr
   }
 
   const server = createServer(handle)
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  fake.close = () =>
-    new Promise<void>((done) => {
-      for (const response of hanging) response.destroy()
-      server.closeAllConnections()
-      server.close(() => done())
-    })
+  const loopback: Loopback = await listenOnLoopback(server)
+  fake.url = loopback.url
+  fake.close = loopback.close
   return fake
 }

@@ -5,7 +5,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { listenOnLoopback, type Loopback } from './loopback'
 
 /** `ok` 204 · `server-error` 500 · `gone` 410 · `redirect` 302 to /moved · `hang` never answers. */
 export type ReceiverMode = 'ok' | 'server-error' | 'gone' | 'redirect' | 'hang'
@@ -40,7 +40,6 @@ function headersOf(request: IncomingMessage): Record<string, string> {
 }
 
 export async function startFakeWebhookReceiver(): Promise<FakeWebhookReceiver> {
-  const hanging = new Set<ServerResponse>()
   const queue: ReceiverMode[] = []
   const waiters: { count: number; resolve: () => void }[] = []
 
@@ -75,8 +74,7 @@ export async function startFakeWebhookReceiver(): Promise<FakeWebhookReceiver> {
         response.writeHead(302, { location: `${fake.url}/moved` }).end()
         return
       case 'hang':
-        hanging.add(response)
-        response.on('close', () => hanging.delete(response))
+        loopback.hold(response)
     }
   }
 
@@ -97,24 +95,10 @@ export async function startFakeWebhookReceiver(): Promise<FakeWebhookReceiver> {
       answer(response, queue.shift() ?? fake.mode)
     })
   })
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  fake.close = () =>
-    new Promise<void>((done) => {
-      for (const response of hanging) response.destroy()
-      server.closeAllConnections()
-      server.close(() => done())
-    })
+  const loopback: Loopback = await listenOnLoopback(server)
+  fake.url = loopback.url
+  fake.close = loopback.close
   return fake
-}
-
-/** A URL on 127.0.0.1 where nothing listens: a port just freed by a server that closed. */
-export async function unreachableUrl(): Promise<string> {
-  const server = createServer()
-  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((done) => server.close(() => done()))
-  return `http://127.0.0.1:${port}`
 }
 
 /**

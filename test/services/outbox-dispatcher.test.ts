@@ -8,10 +8,10 @@ import { WebhookChannel } from '../../api/services/webhook-channel'
 import { idempotencyKeys, outbox } from '../../db/schema'
 import {
   startFakeWebhookReceiver,
-  unreachableUrl,
   verifyStandardWebhook,
   type FakeWebhookReceiver,
 } from '../fakes/webhook-receiver'
+import { unreachableUrl } from '../fakes/loopback'
 import { createTestApp, json } from '../support/test-app'
 
 const SECRET = 'whsec-test-0123456789abcdef0123456789abcdef'

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { WebhookChannel, webhookSignature } from '../../api/services/webhook-channel'
 import {
   startFakeWebhookReceiver,
-  unreachableUrl,
   verifyStandardWebhook,
   type FakeWebhookReceiver,
 } from '../fakes/webhook-receiver'
+import { unreachableUrl } from '../fakes/loopback'
 
 const SECRET = 'whsec-test-0123456789abcdef0123456789abcdef'
 const NOW = Date.parse('2026-11-20T08:00:00.750Z')
