@@ -28,6 +28,8 @@ export interface ServerOptions {
   hostname?: string
   databaseUrl?: string
   databaseAuthToken?: string
+  /** How long a write waits for another process's lock before a 503: 5 s by default. */
+  databaseLockWaitMs?: number
   rechercheEntreprisesUrl?: string
   adminToken?: string
   /** Where advisors' notifications are POSTed, signed with the secret. */
@@ -46,7 +48,10 @@ export interface RunningServer {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? (() => {})
   const databaseUrl = options.databaseUrl ?? ':memory:'
-  const client = await openNodeDatabase(databaseUrl, options.databaseAuthToken)
+  const client = await openNodeDatabase(databaseUrl, {
+    authToken: options.databaseAuthToken,
+    lockWaitMs: options.databaseLockWaitMs,
+  })
   await migrateDatabase(client)
   const seeded = await seedReferenceData(client)
   log(

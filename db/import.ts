@@ -79,7 +79,9 @@ async function main(): Promise<void> {
     )
   }
   const config = parseConfig(NodeConfigSchema, process.env)
-  const client = await openNodeDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN)
+  const client = await openNodeDatabase(config.DATABASE_URL, {
+    authToken: config.DATABASE_AUTH_TOKEN,
+  })
   try {
     await migrateDatabase(client)
     const result = await seedReferenceData(client)

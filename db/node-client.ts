@@ -1,7 +1,21 @@
-/** Opens a libSQL database from Node: creates the folder of a `file:` database first, since libSQL will not. */
+/** Opens a libSQL database from Node: a `file:` database in WAL mode behind FileClient, anything else as given. */
 import { createClient, type Client } from '@libsql/client'
 import { mkdir } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
+import { FileClient } from './file-client'
+
+export interface NodeDatabaseOptions {
+  authToken?: string
+  /**
+   * How long a write waits for another process's lock (a backup, `sqlite3` in a shell, a second
+   * server, `npm run db:import`) before the request is answered 503: 5 s by default.
+   */
+  lockWaitMs?: number
+}
+
+/** A short lock (a WAL checkpoint, another server's write) is waited for inside SQLite itself. */
+const BUSY_TIMEOUT_MS = 50
+const LOCK_WAIT_MS = 5_000
 
 function filePath(url: string): string | null {
   if (!url.startsWith('file:')) return null
@@ -9,8 +23,21 @@ function filePath(url: string): string | null {
   return path === '' || path === ':memory:' ? null : path
 }
 
-export async function openNodeDatabase(url: string, authToken?: string): Promise<Client> {
+export async function openNodeDatabase(
+  url: string,
+  options: NodeDatabaseOptions = {},
+): Promise<Client> {
   const path = filePath(url)
-  if (path) await mkdir(dirname(resolve(path)), { recursive: true })
-  return createClient({ url, authToken })
+  // An in-memory database lives in one connection of this process: no other process can lock it.
+  if (!path) return createClient({ url, authToken: options.authToken })
+  await mkdir(dirname(resolve(path)), { recursive: true })
+  const client = new FileClient({
+    url,
+    busyTimeoutMs: BUSY_TIMEOUT_MS,
+    lockWaitMs: options.lockWaitMs ?? LOCK_WAIT_MS,
+  })
+  // WAL: readers never wait for the writer, and a commit is one append to the log. The mode is
+  // stored in the file, so every connection and every later process uses it.
+  await client.execute('PRAGMA journal_mode = WAL')
+  return client
 }
