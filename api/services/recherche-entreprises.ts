@@ -19,8 +19,16 @@ const REQUESTS_PER_SECOND = 6
 export const ANSWER_WITHIN_MS = 5000
 export const MAX_QUEUE_MS = 1000
 export const UPSTREAM_TIMEOUT_MS = 3500
-/** A Retry-After beyond this is not believed: a wrong header must not stop company lookups for hours. */
+/**
+ * A Retry-After beyond this is not believed: a wrong header must not stop company lookups for hours.
+ * The same cap bounds our own answer's Retry-After and how long our outgoing calls pause.
+ */
 const MAX_RETRY_AFTER_S = 60
+/**
+ * A page of 10 companies is about 20 KB (the recorded fixtures); anything past 1 MB is not an answer
+ * we can use, and reading it whole would let the upstream (or whoever sits in its place) fill our memory.
+ */
+export const MAX_UPSTREAM_BODY_BYTES = 1024 * 1024
 /** Company data changes slowly (the IDCC list is refreshed with months of delay); misses are kept shorter. */
 const FOUND_TTL_MS = 24 * 60 * 60 * 1000
 const NOT_FOUND_TTL_MS = 10 * 60 * 1000
@@ -105,8 +113,40 @@ const busy = (retryAfterSeconds: number) =>
     { headers: { 'Retry-After': String(retryAfterSeconds) } },
   )
 
+const tooLarge = () =>
+  malformed("L'annuaire des entreprises a renvoyé une réponse trop volumineuse.")
+
 const isTimeout = (error: unknown) =>
   error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
+
+/**
+ * The body as text, read as a stream and cut off past `maxBytes`: a declared Content-Length over
+ * the cap is refused before reading, an undeclared one as soon as the cap is crossed. fetch hands
+ * over decompressed bytes, so a small gzip body that inflates past the cap is cut off too.
+ */
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  if (Number(response.headers.get('content-length')) > maxBytes) {
+    await response.body?.cancel()
+    throw tooLarge()
+  }
+  if (!response.body) return ''
+  const reader = response.body.getReader()
+  // TextDecoder rather than Buffer: the adapter runs on Workers too.
+  const decoder = new TextDecoder()
+  let text = ''
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) return text + decoder.decode()
+    size += value.byteLength
+    if (size > maxBytes) {
+      // Cancelling closes the connection: the rest of the body is never downloaded.
+      await reader.cancel()
+      throw tooLarge()
+    }
+    text += decoder.decode(value, { stream: true })
+  }
+}
 
 /** Retry-After in seconds or as an HTTP date (RFC 9110 § 10.2.3), between 1 s and the cap. */
 export function retryAfterSeconds(header: string | null, now: number): number {
@@ -225,8 +265,9 @@ export class RechercheEntreprises implements CompanyDirectory {
     }
     let body: unknown
     try {
-      body = await response.json()
+      body = JSON.parse(await readCapped(response, MAX_UPSTREAM_BODY_BYTES))
     } catch (error) {
+      if (error instanceof ProblemError) throw error
       // The timeout also covers reading the body.
       throw isTimeout(error)
         ? tooSlow()

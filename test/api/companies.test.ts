@@ -22,6 +22,7 @@ afterEach(() => {
 /** Valid SIRENs (Luhn) other than OCTO's: the fake answers « no result » for them in ok mode. */
 const UNKNOWN_SIREN = '732829320'
 const OTHER_UNKNOWN_SIREN = '552032534'
+const THIRD_UNKNOWN_SIREN = '542065479'
 
 describe('GET /v1/companies/:id', () => {
   it('answers OCTO Technology by SIRET: IDCC 1486 → Atlas, from the recorded response', async () => {
@@ -106,6 +107,8 @@ describe('GET /v1/companies/:id', () => {
     ['garbage', 502, '/problems/upstream-malformed'],
     ['truncated', 502, '/problems/upstream-malformed'],
     ['wrong-shape', 502, '/problems/upstream-malformed'],
+    ['huge', 502, '/problems/upstream-malformed'],
+    ['huge-declared', 502, '/problems/upstream-malformed'],
     ['hang', 504, '/problems/upstream-timeout'],
   ] as const)('maps an upstream %s to %i problem+json', async (mode, status, type) => {
     // Its own app: a 429 pauses the app's rate limiter, which must not leak into other cases.
@@ -134,6 +137,35 @@ describe('GET /v1/companies/:id', () => {
     expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(1)
     expect(fake.requests.length).toBe(before)
   })
+
+  it.each([
+    ['rate-limited', 'a billion seconds'],
+    ['rate-limited-until', 'a date in 9999'],
+  ] as const)(
+    'believes a far-future Retry-After (%s: %s) for 60 s only, in its answer and its own calls',
+    async (mode, _header) => {
+      let now = Date.parse('2026-11-22T12:00:00Z')
+      const own = await createTestApp({
+        rechercheEntreprisesUrl: fake.url,
+        clock: { now: () => now },
+      })
+      fake.mode = mode
+      fake.retryAfterSeconds = 1_000_000_000
+      const first = await own.app.request(`/v1/companies/${UNKNOWN_SIREN}`)
+      expect(first.status).toBe(503)
+      expect(first.headers.get('retry-after')).toBe('60')
+      fake.mode = 'ok'
+      const before = fake.requests.length
+      // 58 s later the pause still holds (more than the 1 s a lookup may queue)…
+      now += 58_000
+      expect((await own.app.request(`/v1/companies/${OTHER_UNKNOWN_SIREN}`)).status).toBe(503)
+      expect(fake.requests.length).toBe(before)
+      // …and past 60 s the directory is asked again.
+      now += 3_000
+      expect((await own.app.request(`/v1/companies/${THIRD_UNKNOWN_SIREN}`)).status).toBe(404)
+      expect(fake.requests.length).toBe(before + 1)
+    },
+  )
 })
 
 describe('GET /v1/companies?q=', () => {

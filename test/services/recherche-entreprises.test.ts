@@ -10,6 +10,7 @@ import {
   UPSTREAM_TIMEOUT_MS,
 } from '../../api/services/recherche-entreprises'
 import {
+  HUGE_BODY_BYTES,
   startFakeRechercheEntreprises,
   type FakeRechercheEntreprises,
 } from '../fakes/recherche-entreprises'
@@ -39,6 +40,25 @@ describe('RechercheEntreprises', () => {
     expect(failure).toBeInstanceOf(ProblemError)
     expect((failure as ProblemError).status).toBe(504)
   })
+
+  it.each([
+    ['huge', 'streamed without a length'],
+    ['huge-declared', 'announced by its Content-Length'],
+  ] as const)(
+    'refuses a 16 MB answer (%s: %s) as upstream-malformed and hangs up early',
+    async (mode, _how) => {
+      fake.mode = mode
+      const directory = new RechercheEntreprises({ baseUrl: fake.url, clock: systemClock })
+      const failure = await directory.findCompany(OCTO_SIRET).catch((error: unknown) => error)
+      fake.mode = 'ok'
+      expect(failure).toBeInstanceOf(ProblemError)
+      expect(failure).toMatchObject({ slug: 'upstream-malformed', status: 502 })
+      const sent = await fake.lastHugeBody
+      expect(sent?.complete).toBe(false)
+      // The cap is 1 MB; socket buffers may hold a few more, never the whole body.
+      expect(sent?.sentBytes).toBeLessThan(HUGE_BODY_BYTES / 2)
+    },
+  )
 
   it('asks the upstream once for identical concurrent lookups', async () => {
     const directory = new RechercheEntreprises({ baseUrl: fake.url, clock: systemClock })
