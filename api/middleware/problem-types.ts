@@ -128,6 +128,18 @@ export const PROBLEM_TYPES = {
     description:
       'La base ne contient pas encore les OPCO et les conventions : lancer `npm run db:import`.',
   },
+  'not-ready': {
+    status: 503,
+    title: 'Service pas encore prêt',
+    description:
+      'GET /health/ready n’a pas pu écrire puis relire la base de données ; Retry-After dit quand réessayer.',
+  },
+  'database-busy': {
+    status: 503,
+    title: 'Base de données momentanément occupée',
+    description:
+      'Un autre processus verrouille la base (sauvegarde, import) plus longtemps que prévu. Rien n’a été enregistré : renvoyez la même requête après le délai de l’en-tête Retry-After.',
+  },
   misconfigured: {
     status: 503,
     title: 'Service mal configuré',

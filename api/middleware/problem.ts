@@ -2,6 +2,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { isDatabaseBusy } from '../../db/database-busy'
 import { PROBLEM_TYPES, type ProblemSlug } from './problem-types'
 import { API_HEADERS } from './response-headers'
 
@@ -21,6 +22,9 @@ export interface Problem {
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
+
+/** A backup or an import holds the lock for seconds, not minutes. */
+const DATABASE_BUSY_RETRY_SECONDS = 2
 
 /** An error answered as problem+json; its status and title come from the type's entry in PROBLEM_TYPES. */
 export class ProblemError extends Error {
@@ -77,6 +81,17 @@ export const onError: ErrorHandler = (error, c) => {
       new ProblemError('http-error', error.message || 'La requête a été refusée.', {
         status: error.status as ContentfulStatusCode,
       }),
+    )
+  }
+  // The lock outlasted the wait (db/file-client.ts): the write was rolled back whole, so a retry is safe.
+  if (isDatabaseBusy(error)) {
+    return problemResponse(
+      c,
+      new ProblemError(
+        'database-busy',
+        'La base de données est momentanément verrouillée ; rien n’a été enregistré. Réessayez dans un instant.',
+        { headers: { 'Retry-After': String(DATABASE_BUSY_RETRY_SECONDS) } },
+      ),
     )
   }
   // Unknown failure: log it server-side, never send a stack trace.

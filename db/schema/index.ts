@@ -2,3 +2,4 @@
 export * from './reference'
 export * from './funding'
 export * from './booking'
+export * from './health'

@@ -31,6 +31,7 @@ describe('errors are problem+json, never a stack trace', () => {
     const app = createApp({
       database: () => db,
       companies: new RechercheEntreprises({ baseUrl: 'http://127.0.0.1:9', clock: systemClock }),
+      publicUrl: () => 'http://localhost',
     })
     const response = await app.request('/v1/conventions/1486')
     expect(response.status).toBe(503)
@@ -68,7 +69,8 @@ describe('errors are problem+json, never a stack trace', () => {
     const api = await app.request('/v1/opcos')
     expect(api.headers.get('x-content-type-options')).toBe('nosniff')
     expect(api.headers.get('content-security-policy')).toBeNull()
-    const page = await app.request('/health')
+    // A page outside /v1 (here a problem type's documentation): served under the strict CSP.
+    const page = await app.request('/problems/not-found')
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'")
   })
 })
