@@ -1,5 +1,4 @@
 /** Node entry (the embedded default): libSQL file database migrated and seeded on start, the API, the widget bundle and the demo page. */
-import { serve, type ServerType } from '@hono/node-server'
 import { getConnInfo } from '@hono/node-server/conninfo'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { resolve } from 'node:path'
@@ -11,6 +10,7 @@ import { seedReferenceData } from '../db/seed'
 import { seedFundingRules } from '../db/seed-funding-rules'
 import { seedAdvisors } from '../db/seed-advisors'
 import { createApp } from './app'
+import { createNodeServer } from './node-refusals'
 import { DEFAULT_RECHERCHE_ENTREPRISES_URL, NodeConfigSchema, parseConfig } from './env'
 import { systemClock } from './services/clock'
 import { RechercheEntreprises } from './services/recherche-entreprises'
@@ -90,11 +90,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   app.use('/*', serveStatic({ root }))
 
   const hostname = options.hostname ?? '127.0.0.1'
-  const server = await new Promise<ServerType>((ready) => {
-    const started: ServerType = serve({ fetch: app.fetch, port: options.port ?? 0, hostname }, () =>
-      ready(started),
-    )
-  })
+  // What Node's parser or the adapter refuse is answered as problem+json too.
+  const server = createNodeServer(app.fetch, hostname)
+  await new Promise<void>((ready) => server.listen(options.port ?? 0, hostname, ready))
   // Retries and notifications queued while the receiver was down; unref'd, it never keeps the process alive.
   const background = setInterval(() => {
     backgroundRound(db, dispatcher, systemClock).catch((error: unknown) => {

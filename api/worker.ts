@@ -4,9 +4,8 @@ import type { ExecutionContext } from 'hono'
 import { createDb, type Db } from '../db/client'
 import { createApp, type App } from './app'
 import { parseConfig, WorkerConfigSchema, type Config } from './env'
-import { PROBLEM_CONTENT_TYPE, problemType } from './middleware/problem'
+import { PROBLEM_HEADERS, problemType } from './middleware/problem'
 import { PROBLEM_TYPES } from './middleware/problem-types'
-import { API_HEADERS } from './middleware/response-headers'
 import { systemClock } from './services/clock'
 import { RechercheEntreprises } from './services/recherche-entreprises'
 import { backgroundRound } from './services/background-round'
@@ -75,7 +74,7 @@ function misconfigured(error: unknown): Response {
   }
   return new Response(JSON.stringify(body), {
     status,
-    headers: { ...API_HEADERS, 'Content-Type': PROBLEM_CONTENT_TYPE },
+    headers: PROBLEM_HEADERS,
   })
 }
 

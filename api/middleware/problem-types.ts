@@ -13,6 +13,18 @@ export const PROBLEM_TYPES = {
     description:
       'La requête a été refusée avant d’atteindre nos routes (par exemple une adresse mal formée).',
   },
+  'malformed-request': {
+    status: 400,
+    title: 'Requête illisible',
+    description:
+      'La requête n’est pas du HTTP/1.1 lisible : ligne de requête, chemin, en-tête Host, Content-Length ou nom d’en-tête mal formé. `detail` dit lequel.',
+  },
+  'headers-too-large': {
+    status: 431,
+    title: 'En-têtes trop volumineux',
+    description:
+      'Les en-têtes de la requête dépassent 16 Ko (cookies ou jetons trop longs, par exemple).',
+  },
   unauthorized: {
     status: 401,
     title: 'Authentification requise',

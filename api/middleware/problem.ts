@@ -23,6 +23,13 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
 
+/** Every problem answer, wherever it is written: an error is about one request, never to be cached. */
+export const PROBLEM_HEADERS = {
+  ...API_HEADERS,
+  'Content-Type': PROBLEM_CONTENT_TYPE,
+  'Cache-Control': 'no-store',
+}
+
 /** A backup or an import holds the lock for seconds, not minutes. */
 const DATABASE_BUSY_RETRY_SECONDS = 2
 
@@ -69,7 +76,7 @@ export function problemResponse(c: Context, error: ProblemError): Response {
   }
   return new Response(JSON.stringify(body), {
     status: error.status,
-    headers: { ...API_HEADERS, 'Content-Type': PROBLEM_CONTENT_TYPE, ...error.headers },
+    headers: { ...PROBLEM_HEADERS, ...error.headers },
   })
 }
 
