@@ -1,6 +1,7 @@
 /** createApp(deps): the one Hono app behind both entries (Node and Workers) — middleware, routes, errors. No I/O at import. */
 import { Hono, type Context } from 'hono'
 import type { Db } from '../db/client'
+import { clientKeyOf } from './domain/client-address'
 import type { AppEnv } from './env'
 import { notFound, onError } from './middleware/problem'
 import { rateLimit } from './middleware/rate-limit'
@@ -34,8 +35,10 @@ export interface AppDeps {
   database: (bindings: AppEnv['Bindings']) => Db
   companies: CompanyDirectory
   clock?: Clock
-  /** Who is asking, for per-client limits; defaults to Cloudflare's client IP header. */
+  /** Who is asking, for per-client limits and Idempotency-Key scopes; defaults to Cloudflare's client IP header. */
   clientKey?: (c: Context) => string
+  /** Origin of every absolute link answered (PUBLIC_URL); a function as Node learns its port once listening. */
+  publicUrl: () => string
   /** Bearer token of /v1/admin; without one the admin routes answer 401. */
   adminToken?: string
   /** Delivers the advisors' notifications; without one they wait in the outbox. */
@@ -54,7 +57,16 @@ const COMPANY_LOOKUPS_PER_CLIENT = { capacity: 20, refillPerSecond: 0.5 }
  */
 const BOOKINGS_PER_CLIENT = { capacity: 20, refillPerSecond: 1 / 30 }
 
-const cloudflareClientIp = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown'
+/**
+ * Slot lists per client: a burst of 30, then one every 2 s. The picker asks once per two weeks
+ * shown, again after a slot is taken; a visitor paging through months stays below, a script
+ * recomputing calendars in a loop does not.
+ */
+const SLOT_LISTS_PER_CLIENT = { capacity: 30, refillPerSecond: 0.5 }
+
+// Cloudflare sets the header itself (a client's own is replaced); an IPv6 client counts by its /64.
+const cloudflareClientIp = (c: Context) =>
+  clientKeyOf(c.req.header('cf-connecting-ip') ?? 'unknown')
 
 const API_PREFLIGHT = {
   methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
@@ -93,6 +105,20 @@ export function createApp(deps: AppDeps) {
   })
   // '/v1/bookings/*' matches '/v1/bookings' itself too: one pattern, one token per request.
   app.on('POST', '/v1/bookings/*', bookingLimit)
+  app.on(
+    'GET',
+    '/v1/advisors/:id/slots',
+    rateLimit({
+      rule: SLOT_LISTS_PER_CLIENT,
+      clock,
+      clientKey,
+      refusal: (seconds) =>
+        `Trop de demandes de créneaux depuis votre connexion : réessayez dans ${seconds} s.`,
+    }),
+  )
+  // The one place a key's scope is written: a key replays only for the client that sent it, as the
+  // first answer holds a manage token. A partner id joins the scope once partners authenticate.
+  const idempotencyScope = (c: Context) => `client ${clientKey(c)}`
   // Partner pages load the bundle cross-origin as a module script, which requires CORS.
   app.use('/widgets/*', constantHeaders({ 'Access-Control-Allow-Origin': '*' }))
   app.use('/v1/*', async (c, next) => {
@@ -110,7 +136,10 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/funding-rules', fundingRuleRoutes(fundingRules, clock))
   app.route('/v1/simulations', simulationRoutes(fundingRules))
   app.route('/v1/advisors', advisorRoutes(clock))
-  app.route('/v1/bookings', bookingRoutes({ clock, dispatcher }))
+  app.route(
+    '/v1/bookings',
+    bookingRoutes({ clock, dispatcher, publicUrl: deps.publicUrl, idempotencyScope }),
+  )
   app.use('/v1/admin/*', adminAuth(deps.adminToken))
   app.route('/v1/admin', adminRoutes({ store: fundingRules, clock }))
   app.route('/v1/admin', adminAdvisorRoutes(clock))

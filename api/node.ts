@@ -11,6 +11,7 @@ import { seedFundingRules } from '../db/seed-funding-rules'
 import { seedAdvisors } from '../db/seed-advisors'
 import { createApp } from './app'
 import { createNodeServer } from './node-refusals'
+import { addressKey, clientAddress, type Cidr } from './domain/client-address'
 import { DEFAULT_RECHERCHE_ENTREPRISES_URL, NodeConfigSchema, parseConfig } from './env'
 import { systemClock } from './services/clock'
 import { RechercheEntreprises } from './services/recherche-entreprises'
@@ -23,6 +24,9 @@ export const PUBLIC_DIR = fileURLToPath(new URL('../.build/public', import.meta.
 
 const BACKGROUND_EVERY_MS = 15_000
 
+/** Hosts only this machine reaches: links on them are fine for a developer, wrong for anyone else. */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1'])
+
 export interface ServerOptions {
   port?: number
   hostname?: string
@@ -32,6 +36,10 @@ export interface ServerOptions {
   databaseLockWaitMs?: number
   rechercheEntreprisesUrl?: string
   adminToken?: string
+  /** Origin of the links answered (PUBLIC_URL); the listening origin by default. */
+  publicUrl?: string
+  /** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); none by default. */
+  trustedProxies?: readonly Cidr[]
   /** Where advisors' notifications are POSTed, signed with the secret. */
   webhook?: WebhookTarget
   /** How often the outbox is checked besides right after each booking: 15 s by default. */
@@ -73,12 +81,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     log,
   })
   if (!options.webhook) log('advisor notifications wait in the outbox: WEBHOOK_URL is not set')
+  const trusted = options.trustedProxies ?? []
+  // Without PUBLIC_URL, the listening origin, known once the port is.
+  let publicUrl = options.publicUrl ?? ''
   const app = createApp({
     adminToken: options.adminToken,
     dispatcher,
     database: () => db,
-    // The socket's peer: behind a reverse proxy every client shares the proxy's address.
-    clientKey: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    publicUrl: () => publicUrl,
+    // The socket's peer, or, when that peer is a trusted proxy, the client it forwards for.
+    clientKey: (c) => {
+      const peer = getConnInfo(c).remote.address ?? 'unknown'
+      const client = clientAddress(peer, c.req.header('x-forwarded-for'), trusted)
+      return client ? addressKey(client) : peer
+    },
     companies: new RechercheEntreprises({
       baseUrl: options.rechercheEntreprisesUrl ?? DEFAULT_RECHERCHE_ENTREPRISES_URL,
       clock: systemClock,
@@ -103,8 +119,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
   const shownHost = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`
+  if (!options.publicUrl) {
+    publicUrl = url
+    if (!LOCAL_HOSTS.has(hostname)) {
+      log(
+        `warning: PUBLIC_URL is not set, so the links the API answers point to ${url}; set PUBLIC_URL to the address visitors reach`,
+      )
+    }
+  }
   return {
-    url: `http://${shownHost}:${port}`,
+    url,
     close: () =>
       new Promise<void>((done, fail) => {
         clearInterval(background)
@@ -126,6 +151,8 @@ async function main(): Promise<void> {
     databaseAuthToken: config.DATABASE_AUTH_TOKEN,
     rechercheEntreprisesUrl: config.RECHERCHE_ENTREPRISES_URL,
     adminToken: config.ADMIN_TOKEN,
+    publicUrl: config.PUBLIC_URL,
+    trustedProxies: config.TRUSTED_PROXIES,
     ...(config.WEBHOOK_URL && config.WEBHOOK_SECRET
       ? { webhook: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET } }
       : {}),

@@ -3,7 +3,7 @@ import { createClient } from '@libsql/client/web'
 import type { ExecutionContext } from 'hono'
 import { createDb, type Db } from '../db/client'
 import { createApp, type App } from './app'
-import { parseConfig, WorkerConfigSchema, type Config } from './env'
+import { parseConfig, WorkerConfigSchema, type WorkerConfig } from './env'
 import { PROBLEM_HEADERS, problemType } from './middleware/problem'
 import { PROBLEM_TYPES } from './middleware/problem-types'
 import { systemClock } from './services/clock'
@@ -15,6 +15,7 @@ import { WebhookChannel } from './services/webhook-channel'
 export interface WorkerBindings {
   DATABASE_URL: string
   DATABASE_AUTH_TOKEN?: string
+  PUBLIC_URL: string
   RECHERCHE_ENTREPRISES_URL?: string
   ADMIN_TOKEN?: string
   WEBHOOK_URL?: string
@@ -34,7 +35,7 @@ let deployment: Deployment | undefined
 
 function deploymentFor(bindings: WorkerBindings): Deployment {
   if (deployment) return deployment
-  const config: Config = parseConfig(WorkerConfigSchema, { ...bindings })
+  const config: WorkerConfig = parseConfig(WorkerConfigSchema, { ...bindings })
   // A web client is a URL and a token: cheap to make for each request.
   const database = () =>
     createDb(createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN }))
@@ -51,6 +52,7 @@ function deploymentFor(bindings: WorkerBindings): Deployment {
   })
   const app = createApp({
     adminToken: config.ADMIN_TOKEN,
+    publicUrl: () => config.PUBLIC_URL,
     database,
     dispatcher,
     companies: new RechercheEntreprises({

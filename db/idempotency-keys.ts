@@ -1,4 +1,7 @@
-/** Idempotency-Key records of POST /v1/bookings: claimed before the work, completed with the answer. */
+/**
+ * Idempotency-Key records of POST /v1/bookings: claimed before the work, completed with the answer.
+ * `keyHash` is the hash of the key with its scope (api/middleware/idempotency.ts), never the key alone.
+ */
 import { and, eq, isNull, lt } from 'drizzle-orm'
 import type { Db } from './client'
 import { idempotencyKeys } from './schema'

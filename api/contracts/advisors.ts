@@ -1,5 +1,6 @@
 /** Public and admin contract of the advisor routes: who can be booked, their weekly hours in Paris time, free slots. */
 import { z } from 'zod'
+import { singleLine } from './text-fields'
 
 /** Every advisor's rules are written in France's time zone; slots travel as UTC instants. */
 export const ADVISOR_TIME_ZONE = 'Europe/Paris'
@@ -43,7 +44,9 @@ const Minutes = (min: number, max: number) =>
 
 /** What an admin sets for an advisor (PUT /v1/admin/advisors/:id). Defaults are the issue's. */
 export const AdvisorSettings = z.strictObject({
-  name: z.string().trim().min(1, 'Le nom est requis.').max(120, 'Au plus 120 caractères.'),
+  name: singleLine(
+    z.string().trim().min(1, 'Le nom est requis.').max(120, 'Au plus 120 caractères.'),
+  ),
   /** Organizer of the calendar events; not shown on the public routes. */
   email: z.email({ message: 'Une adresse e-mail valide.' }).max(254),
   active: z.boolean().default(true),
@@ -69,7 +72,7 @@ export const IsoDate = z.iso.date({
 
 /** A day the advisor does not work (PUT /v1/admin/advisors/:id/days-off/:date). */
 export const DayOff = z.strictObject({
-  reason: z.string().trim().max(200, 'Au plus 200 caractères.').optional(),
+  reason: singleLine(z.string().trim().max(200, 'Au plus 200 caractères.')).optional(),
 })
 
 export const AdvisorSummary = z.object({ id: AdvisorId, name: z.string() })
@@ -77,6 +80,12 @@ export type AdvisorSummary = z.infer<typeof AdvisorSummary>
 
 export const AdvisorList = z.object({ items: z.array(AdvisorSummary) })
 export type AdvisorList = z.infer<typeof AdvisorList>
+
+/**
+ * Days one slot list spans at most: a month view, which any horizon up to a year pages through,
+ * while a dense calendar (10-min calls round the clock) stays a few thousand slots per request.
+ */
+export const SLOT_LIST_MAX_DAYS = 31
 
 /** `from` and `to` are Paris dates, both included; by default the two weeks from today. */
 export const SlotsQuery = z.strictObject({ from: IsoDate.optional(), to: IsoDate.optional() })

@@ -81,8 +81,17 @@ export function freeSlots(
   const to = range.to < bookable.to ? range.to : bookable.to
   if (from > to) return []
   const earliest = now + rules.minNoticeMinutes * MINUTE_MS
-  return offeredSlots(rules, from, to).filter(
-    (slot) =>
-      slot.start >= earliest && !booked.some((call) => clashes(slot, call, rules.bufferMinutes)),
-  )
+  const buffer = rules.bufferMinutes * MINUTE_MS
+  // One pass over both lists in start order, not every slot against every call: a dense month is
+  // thousands of each. The calls starting before a slot's end (buffer included) only grow, and the
+  // slot clashes (as in `clashes`) when the latest end among them reaches past its start.
+  const calls = [...booked].sort((a, b) => a.start - b.start)
+  let next = 0
+  let latestEnd = -Infinity
+  return offeredSlots(rules, from, to).filter((slot) => {
+    for (; next < calls.length && calls[next]!.start < slot.end + buffer; next++) {
+      latestEnd = Math.max(latestEnd, calls[next]!.end)
+    }
+    return slot.start >= earliest && latestEnd + buffer <= slot.start
+  })
 }

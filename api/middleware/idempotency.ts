@@ -1,7 +1,8 @@
 /**
  * Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): a retried POST with the same key
  * and body gets the first answer again instead of doing the work twice. The key is claimed in the
- * database before the work, so two concurrent retries cannot both run it.
+ * database before the work, so two concurrent retries cannot both run it. Keys are scoped (to the
+ * client): the same key from elsewhere is another key, so it never replays someone else's answer.
  */
 import type { Context, MiddlewareHandler } from 'hono'
 import type { Db } from '../../db/client'
@@ -42,7 +43,12 @@ function replay(status: number, answer: StoredAnswer): Response {
 /** Answers worth replaying: success and the client's own errors; a server error is retried for real. */
 const replayable = (status: number) => status < 500 && status !== 429
 
-export function idempotency(options: { clock: Clock; db: (c: Context) => Db }): MiddlewareHandler {
+export function idempotency(options: {
+  clock: Clock
+  db: (c: Context) => Db
+  /** Whose keys these are (built in app.ts); a key is only ever looked up within its scope. */
+  scope: (c: Context) => string
+}): MiddlewareHandler {
   return async (c, next) => {
     const key = c.req.header('idempotency-key')
     if (key === undefined) return next()
@@ -58,7 +64,8 @@ export function idempotency(options: { clock: Clock; db: (c: Context) => Db }): 
     }
     const db = options.db(c)
     const [keyHash, requestHash] = await Promise.all([
-      tokenHash(`idempotency-key:${key}`),
+      // JSON keeps scope and key apart whatever characters either holds.
+      tokenHash(JSON.stringify(['idempotency-key', options.scope(c), key])),
       tokenHash(await c.req.text()),
     ])
     const now = () => new Date(options.clock.now()).toISOString()

@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import {
   ADVISOR_TIME_ZONE,
   AdvisorParam,
+  SLOT_LIST_MAX_DAYS,
   SlotsQuery,
   type AdvisorList,
   type SlotList,
@@ -18,8 +19,6 @@ import { ADVISOR_HEADERS, jsonResponse, NO_STORE_HEADERS } from './json-response
 
 /** Two weeks by default: what the picker shows first. */
 const DEFAULT_SPAN_DAYS = 14
-/** A request spans two months at most, which any horizon up to a year can page through. */
-const MAX_SPAN_DAYS = 62
 
 export function advisorRoutes(clock: Clock) {
   return new Hono<AppEnv>()
@@ -38,12 +37,12 @@ export function advisorRoutes(clock: Clock) {
         const from = query.from ?? parisDate(now)
         const to = query.to ?? addDays(from, DEFAULT_SPAN_DAYS - 1)
         const span = daysBetween(from, to) + 1
-        if (span < 1 || span > MAX_SPAN_DAYS) {
+        if (span < 1 || span > SLOT_LIST_MAX_DAYS) {
           throw new ProblemError(
             'validation-error',
             span < 1
               ? `La date de fin (${to}) précède la date de début (${from}).`
-              : `Au plus ${MAX_SPAN_DAYS} jours par demande.`,
+              : `Au plus ${SLOT_LIST_MAX_DAYS} jours par demande : demandez la suite à partir du ${addDays(from, SLOT_LIST_MAX_DAYS)}.`,
             {
               errors: [
                 {
@@ -51,7 +50,7 @@ export function advisorRoutes(clock: Clock) {
                   detail:
                     span < 1
                       ? 'Une date égale ou postérieure à from.'
-                      : `Au plus ${MAX_SPAN_DAYS - 1} jours après from.`,
+                      : `Au plus ${SLOT_LIST_MAX_DAYS - 1} jours après from (${addDays(from, SLOT_LIST_MAX_DAYS - 1)}).`,
                 },
               ],
             },

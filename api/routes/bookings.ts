@@ -113,7 +113,13 @@ async function advisorOf(db: Db, booking: Booking): Promise<Advisor> {
   return advisor
 }
 
-export function bookingRoutes(options: { clock: Clock; dispatcher: OutboxDispatcher }) {
+export function bookingRoutes(options: {
+  clock: Clock
+  dispatcher: OutboxDispatcher
+  /** Origin of the links answered (PUBLIC_URL): the Host header is the client's to choose. */
+  publicUrl: () => string
+  idempotencyScope: (c: Context) => string
+}) {
   const { clock, dispatcher } = options
 
   /** Sends the notification now, without holding the answer; on Workers the isolate waits for it. */
@@ -132,7 +138,7 @@ export function bookingRoutes(options: { clock: Clock; dispatcher: OutboxDispatc
     .post(
       '/',
       maxBodySize(MAX_BODY_BYTES),
-      idempotency({ clock, db: (c) => c.var.db }),
+      idempotency({ clock, db: (c) => c.var.db, scope: options.idempotencyScope }),
       validate('json', BookingRequest),
       async (c) => {
         const request = c.req.valid('json')
@@ -200,7 +206,7 @@ export function bookingRoutes(options: { clock: Clock; dispatcher: OutboxDispatc
         }
         deliverSoon(c)
 
-        const base = new URL(`/v1/bookings/${id}`, c.req.url).href
+        const base = new URL(`/v1/bookings/${id}`, options.publicUrl()).href
         const query = `?token=${encodeURIComponent(token)}`
         const body: BookingConfirmation = {
           ...view(booking),

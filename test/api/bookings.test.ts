@@ -131,7 +131,7 @@ describe('GET /v1/advisors/:id/slots', () => {
 
   it.each([
     ['to before from', 'from=2026-11-25&to=2026-11-24', '/query/to'],
-    ['more than 62 days', 'from=2026-11-23&to=2027-01-24', '/query/to'],
+    ['more than 31 days', 'from=2026-11-23&to=2026-12-24', '/query/to'],
     ['a malformed date', 'from=23/11/2026', '/query/from'],
     ['an unknown parameter', 'from=2026-11-23&tz=UTC', '/query/tz'],
   ])('refuses %s with a 400 naming the field', async (_case, query, pointer) => {
@@ -140,6 +140,41 @@ describe('GET /v1/advisors/:id/slots', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json')
     const problem = await json<{ errors: { pointer: string }[] }>(response)
     expect(problem.errors.map((error) => error.pointer)).toContain(pointer)
+  })
+
+  it('answers a month at most: 31 days, the next page from the 32nd', async () => {
+    expect((await slots('from=2026-11-23&to=2026-12-23')).to).toBe('2026-12-23')
+    const response = await t.app.request(
+      `/v1/advisors/${ADVISOR}/slots?from=2026-11-23&to=2026-12-24`,
+    )
+    expect(await json(response)).toMatchObject({
+      type: '/problems/validation-error',
+      detail: 'Au plus 31 jours par demande : demandez la suite à partir du 2026-12-24.',
+      errors: [{ pointer: '/query/to', detail: 'Au plus 30 jours après from (2026-12-23).' }],
+    })
+  })
+
+  it('limits slot lists per client: a burst of 30, then 429 with Retry-After, others unaffected', async () => {
+    const list = (ip: string) =>
+      t.app.request(`/v1/advisors/${ADVISOR}/slots`, { headers: { 'cf-connecting-ip': ip } })
+    for (let index = 0; index < 30; index++) expect((await list('203.0.113.20')).status).toBe(200)
+    const refused = await list('203.0.113.20')
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('retry-after')).toBe('2')
+    expect(await json(refused)).toMatchObject({ type: '/problems/too-many-requests' })
+    expect((await list('203.0.113.21')).status).toBe(200)
+    clock.set('2026-11-20T08:00:02Z')
+    expect((await list('203.0.113.20')).status).toBe(200)
+  })
+
+  it('counts an IPv6 client by its /64', async () => {
+    const list = (ip: string) =>
+      t.app.request(`/v1/advisors/${ADVISOR}/slots`, { headers: { 'cf-connecting-ip': ip } })
+    for (let index = 0; index < 30; index++) {
+      expect((await list(`2001:db8:1:2::${index.toString(16)}`)).status).toBe(200)
+    }
+    expect((await list('2001:db8:1:2:ffff:ffff:ffff:ffff')).status).toBe(429)
+    expect((await list('2001:db8:1:3::1')).status).toBe(200)
   })
 
   it('answers 404 for an unknown advisor', async () => {
@@ -165,6 +200,21 @@ describe('POST /v1/bookings', () => {
     expect(pathOf(body.cancelUrl)).toBe(`/v1/bookings/${body.id}/cancel?token=${body.manageToken}`)
     expect(response.headers.get('location')).toMatch(new RegExp(`/v1/bookings/${body.id}$`))
     expect((await slots()).slots.map((slot) => slot.start)).not.toContain(MONDAY_NINE)
+  })
+
+  it('builds its links on the public URL, whatever Host the request names', async () => {
+    t.client.close()
+    t = await createTestApp({ clock, publicUrl: 'https://widgets.ganapati.fr' })
+    const response = await t.app.request('http://attacker.example/v1/bookings', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', host: 'attacker.example' },
+      body: JSON.stringify({ ...visitor, start: MONDAY_NINE }),
+    })
+    const body = await json<BookingConfirmation>(response)
+    const base = `https://widgets.ganapati.fr/v1/bookings/${body.id}`
+    expect(body.icsUrl).toBe(`${base}.ics?token=${body.manageToken}`)
+    expect(body.cancelUrl).toBe(`${base}/cancel?token=${body.manageToken}`)
+    expect(response.headers.get('location')).toBe(base)
   })
 
   it('records the booking for the advisor with its context, the token only as a hash', async () => {
@@ -372,7 +422,11 @@ describe('POST /v1/bookings', () => {
 })
 
 describe('Idempotency-Key', () => {
-  const key = { 'idempotency-key': '5f0c6a0e-8a43-4c59-9c4f-8d3c1f0b2a11' }
+  // A retry comes from the client that sent the first request: keys are scoped to it.
+  const key = {
+    'idempotency-key': '5f0c6a0e-8a43-4c59-9c4f-8d3c1f0b2a11',
+    'cf-connecting-ip': '192.0.2.10',
+  }
 
   it('returns the first answer to a retry, once booked', async () => {
     const first = await book({ ...visitor, start: MONDAY_NINE }, key)
@@ -440,6 +494,24 @@ describe('Idempotency-Key', () => {
     clock.set('2026-11-20T08:02:00Z')
     const retry = await book({ ...visitor, start: MONDAY_NINE }, key)
     expect(retry.status).toBe(201)
+  })
+
+  it('never replays another client’s answer: the same key from elsewhere is a request of its own', async () => {
+    const first = await book({ ...visitor, start: MONDAY_NINE }, key)
+    expect(first.status).toBe(201)
+    const elsewhere = { ...key, 'cf-connecting-ip': '192.0.2.11' }
+    const copied = await book({ ...visitor, start: MONDAY_NINE }, elsewhere)
+    expect(copied.status).toBe(409)
+    expect(copied.headers.get('idempotent-replayed')).toBeNull()
+    const text = await copied.text()
+    expect(JSON.parse(text)).toMatchObject({ type: '/problems/slot-taken' })
+    expect(text).not.toContain((await json<BookingConfirmation>(first)).manageToken)
+
+    // For a third client the key is fresh too: another body is no reuse.
+    const third = { ...key, 'cf-connecting-ip': '192.0.2.12' }
+    const own = await book({ ...visitor, start: '2026-11-23T08:30:00.000Z' }, third)
+    expect(own.status).toBe(201)
+    expect(await count('select count(*) from bookings')).toBe(2)
   })
 
   it('refuses a malformed key', async () => {

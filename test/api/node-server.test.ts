@@ -3,8 +3,10 @@ import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { parseCidr, type Cidr } from '../../api/domain/client-address'
 import { startServer, type RunningServer } from '../../api/node'
 import { MIGRATIONS_FOLDER } from '../../db/migrate'
+import { httpFrom } from '../support/http-from'
 import { tempDatabaseUrl } from '../support/test-database'
 
 const running: RunningServer[] = []
@@ -106,4 +108,136 @@ describe('startServer (Node entry)', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json')
     expect((await fetch(`${server.url}/_headers`)).status).toBe(404)
   })
+})
+
+const SLOTS = '/v1/advisors/conseiller-ganapati/slots'
+
+/** Slot lists asked until the first 429: how many were answered before it (the burst is 30). */
+async function answeredBefore429(
+  server: RunningServer,
+  from: string,
+  forwardedFor: (index: number) => string | undefined,
+): Promise<number> {
+  for (let index = 0; index < 60; index++) {
+    const header = forwardedFor(index)
+    const answer = await httpFrom(from, `${server.url}${SLOTS}`, {
+      headers: header === undefined ? {} : { 'x-forwarded-for': header },
+    })
+    if (answer.status === 429) return index
+    expect(answer.status).toBe(200)
+  }
+  return Infinity
+}
+
+const range = (text: string): Cidr => {
+  const cidr = parseCidr(text)
+  if (!cidr) throw new Error(`not a range: ${text}`)
+  return cidr
+}
+
+describe('client identity behind a proxy (TRUSTED_PROXIES)', () => {
+  it('ignores X-Forwarded-For from a peer that is not a trusted proxy: spoofing it escapes no limit', async () => {
+    const server = await startServer({ trustedProxies: [range('127.0.0.3')] })
+    running.push(server)
+    // A fresh forged address on every request: all counted as the one peer, 127.0.0.2.
+    const answered = await answeredBefore429(server, '127.0.0.2', (index) => `198.51.100.${index}`)
+    // 30 in the burst; one more per 2 s the loop may have taken on a busy machine.
+    expect(answered).toBeGreaterThanOrEqual(30)
+    expect(answered).toBeLessThan(35)
+    expect((await httpFrom('127.0.0.4', `${server.url}${SLOTS}`)).status).toBe(200)
+  })
+
+  it('counts the client a trusted proxy forwards for, from the right of X-Forwarded-For', async () => {
+    const server = await startServer({ trustedProxies: [range('127.0.0.3/32')] })
+    running.push(server)
+    const proxy = (forwardedFor: string) =>
+      httpFrom('127.0.0.3', `${server.url}${SLOTS}`, {
+        headers: { 'x-forwarded-for': forwardedFor },
+      })
+    const answered = await answeredBefore429(server, '127.0.0.3', () => '203.0.113.1')
+    expect(answered).toBeGreaterThanOrEqual(30)
+    expect(answered).toBeLessThan(35)
+    // What the client wrote left of the proxy's entry is not believed.
+    expect((await proxy('198.51.100.7, 203.0.113.1')).status).toBe(429)
+    // Another client behind the same proxy has its own count; so has the proxy's own hop.
+    expect((await proxy('203.0.113.2')).status).toBe(200)
+    expect((await proxy('203.0.113.1, 127.0.0.3')).status).toBe(429)
+    expect((await proxy('bogus')).status).toBe(200)
+  })
+
+  it('counts an IPv6 client behind a trusted proxy by its /64', async () => {
+    const server = await startServer({ trustedProxies: [range('127.0.0.0/8')] })
+    running.push(server)
+    const answered = await answeredBefore429(
+      server,
+      '127.0.0.5',
+      (index) => `2001:db8:1:2::${index.toString(16)}`,
+    )
+    expect(answered).toBeGreaterThanOrEqual(30)
+    expect(answered).toBeLessThan(35)
+    const other = await httpFrom('127.0.0.5', `${server.url}${SLOTS}`, {
+      headers: { 'x-forwarded-for': '2001:db8:1:3::1' },
+    })
+    expect(other.status).toBe(200)
+  })
+})
+
+describe('links of the answers (PUBLIC_URL)', () => {
+  async function bookWithHost(server: RunningServer, host: string) {
+    const slots = JSON.parse((await httpFrom('127.0.0.1', `${server.url}${SLOTS}`)).text) as {
+      slots: { start: string }[]
+    }
+    const answer = await httpFrom('127.0.0.1', `${server.url}/v1/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', host },
+      body: JSON.stringify({
+        advisorId: 'conseiller-ganapati',
+        start: slots.slots[0]?.start,
+        name: 'Élodie Durand',
+        email: 'elodie@entreprise.example',
+      }),
+    })
+    expect(answer.status).toBe(201)
+    return JSON.parse(answer.text) as { id: string; icsUrl: string; cancelUrl: string }
+  }
+
+  it('are built on PUBLIC_URL, never on the Host header a client sends', async () => {
+    const server = await startServer({ publicUrl: 'https://widgets.ganapati.fr' })
+    running.push(server)
+    const booked = await bookWithHost(server, 'attacker.example')
+    expect(booked.icsUrl).toMatch(
+      /^https:\/\/widgets\.ganapati\.fr\/v1\/bookings\/[^/]+\.ics\?token=/,
+    )
+    expect(booked.cancelUrl).toMatch(
+      /^https:\/\/widgets\.ganapati\.fr\/v1\/bookings\/[^/]+\/cancel\?token=/,
+    )
+  })
+
+  it('are built on the listening origin without PUBLIC_URL, still not on the Host header', async () => {
+    const server = await startServer({})
+    running.push(server)
+    const booked = await bookWithHost(server, 'attacker.example')
+    expect(booked.icsUrl.startsWith(`${server.url}/v1/bookings/${booked.id}.ics?token=`)).toBe(true)
+  })
+
+  it.each([
+    ['on all interfaces without PUBLIC_URL', { hostname: '0.0.0.0' }, true],
+    [
+      'on all interfaces with PUBLIC_URL',
+      { hostname: '0.0.0.0', publicUrl: 'https://w.example' },
+      false,
+    ],
+    ['on 127.0.0.1', { hostname: '127.0.0.1' }, false],
+    ['on localhost', { hostname: 'localhost' }, false],
+  ])(
+    'warns at boot when links would use a host only this machine reaches: %s → %s',
+    async (_case, options, warned) => {
+      const messages: string[] = []
+      const server = await startServer({ ...options, log: (message) => messages.push(message) })
+      running.push(server)
+      expect(messages.some((message) => message.startsWith('warning: PUBLIC_URL is not set'))).toBe(
+        warned,
+      )
+    },
+  )
 })

@@ -19,4 +19,16 @@ describe('api/worker.ts with bad bindings', () => {
     expect(logged).toHaveBeenCalledWith(expect.stringMatching(/DATABASE_URL/))
     logged.mockRestore()
   })
+
+  it('refuses to run without PUBLIC_URL rather than build links on the Host header', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const response = await worker.fetch(
+      new Request('https://attacker.example/v1/conventions/1486'),
+      { DATABASE_URL: 'libsql://ganapati-widgets.turso.io' } as WorkerBindings,
+      context,
+    )
+    expect(response.status).toBe(503)
+    expect(logged).toHaveBeenCalledWith(expect.stringMatching(/PUBLIC_URL/))
+    logged.mockRestore()
+  })
 })

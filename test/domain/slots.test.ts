@@ -187,6 +187,27 @@ describe('freeSlots', () => {
       '2026-11-23T13:00:00.000Z',
     ])
   })
+
+  it.each([0, 10, 25])(
+    'removes exactly the calls `clashes` names, on a dense month of booked calls (buffer %i min)',
+    (bufferMinutes) => {
+      const month = { from: '2026-12-01', to: '2026-12-31' }
+      const now = at('2026-11-30T10:00:00Z')
+      const dense = rules({ slotMinutes: 10, bufferMinutes, horizonDays: 365 })
+      // Calls off the slot grid, of uneven lengths, listed out of order, as buffer changes leave them.
+      const booked = offeredSlots(dense, month.from, month.to)
+        .filter((_, index) => index % 7 === 0 || index % 11 === 3)
+        .map((slot, index) => ({
+          start: slot.start + (index % 3) * 4 * MINUTE,
+          end: slot.end + (index % 5) * 6 * MINUTE,
+        }))
+        .reverse()
+      const expected = offeredSlots(dense, month.from, month.to).filter(
+        (slot) => !booked.some((call) => clashes(slot, call, bufferMinutes)),
+      )
+      expect(freeSlots(dense, booked, month, now)).toEqual(expected)
+    },
+  )
 })
 
 describe('clashes', () => {

@@ -16,6 +16,7 @@ export async function createTestApp(
     timeoutMs?: number
     adminToken?: string
     dispatcher?: OutboxDispatcher
+    publicUrl?: string
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase()
@@ -30,6 +31,7 @@ export async function createTestApp(
     }),
     clock,
     adminToken: options.adminToken,
+    publicUrl: () => options.publicUrl ?? 'http://localhost',
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
   })
   return { ...database, app }

@@ -13,7 +13,13 @@ export default defineConfig({
       wrangler: { configPath: `${root}/wrangler.toml` },
       // Simulate every binding locally: the suite must never reach a Cloudflare account.
       remoteBindings: false,
-      miniflare: { bindings: { DATABASE_URL: inject('databaseUrl') } },
+      // PUBLIC_URL differs from the requests' host, so a link built on the Host header shows.
+      miniflare: {
+        bindings: {
+          DATABASE_URL: inject('databaseUrl'),
+          PUBLIC_URL: 'https://widgets.ganapati.test',
+        },
+      },
     })),
   ],
   test: {

@@ -47,6 +47,8 @@ describe('api/worker.ts in workerd', () => {
     const second = await book('autre@entreprise.example')
     expect(second.status).toBe(409)
     const booked = (await first.json()) as { icsUrl: string }
+    // Links are built on PUBLIC_URL, not on the host the request named (ganapati.test).
+    expect(booked.icsUrl).toMatch(/^https:\/\/widgets\.ganapati\.test\/v1\/bookings\//)
     const ics = await call(new URL(booked.icsUrl).pathname + new URL(booked.icsUrl).search)
     expect(ics.status).toBe(200)
     expect(await ics.text()).toMatch(/^BEGIN:VCALENDAR\r\n/)
