@@ -108,7 +108,7 @@ export const PROBLEM_TYPES = {
     status: 429,
     title: 'Trop de requêtes',
     description:
-      'Ce client a fait trop de recherches d’entreprises ou de réservations ; l’en-tête Retry-After dit quand réessayer.',
+      'Ce client a fait trop de recherches d’entreprises, de réservations ou de demandes de créneaux ; l’en-tête Retry-After dit quand réessayer.',
   },
   'internal-error': {
     status: 500,
