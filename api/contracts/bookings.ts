@@ -3,17 +3,15 @@ import { z } from 'zod'
 import { AdvisorId } from './advisors'
 import { Scheme } from './funding-rules'
 import { OpcoId } from './opcos'
+import { multiLine, singleLine } from './text-fields'
 
 /** A booking's id: a random UUID. */
 export const BookingId = z.uuid({ message: 'Un identifiant de rendez-vous (UUID).' })
 /** `:id` of the booking routes. */
 export const BookingParam = z.object({ id: BookingId })
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Au plus ${max} caractères.`)
+const optionalText = (max: number, lines: typeof singleLine = singleLine) =>
+  lines(z.string().trim().max(max, `Au plus ${max} caractères.`))
     .optional()
     .transform((text) => (text ? text : undefined))
 
@@ -29,7 +27,10 @@ export const SimulationContext = z.strictObject({
   stateAidCents: Cents,
   /** The simulator's inputs (price, hours, headcount…), as sent to POST /v1/simulations. */
   inputs: z
-    .record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean(), z.null()]))
+    .record(
+      singleLine(z.string().max(40)),
+      z.union([singleLine(z.string().max(200)), z.number(), z.boolean(), z.null()]),
+    )
     .refine((inputs) => Object.keys(inputs).length <= 30, 'Au plus 30 valeurs.')
     .optional(),
 })
@@ -57,7 +58,9 @@ export const BookingRequest = z.strictObject({
     offset: true,
     message: 'Un instant ISO 8601, par exemple 2026-12-01T08:00:00Z.',
   }),
-  name: z.string().trim().min(1, 'Votre nom est requis.').max(120, 'Au plus 120 caractères.'),
+  name: singleLine(
+    z.string().trim().min(1, 'Votre nom est requis.').max(120, 'Au plus 120 caractères.'),
+  ),
   email: z.email({ message: 'Une adresse e-mail valide, par exemple nom@entreprise.fr.' }).max(254),
   phone: z
     .string()
@@ -66,7 +69,7 @@ export const BookingRequest = z.strictObject({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   company: optionalText(160),
-  message: optionalText(2000),
+  message: optionalText(2000, multiLine),
   context: BookingContext.optional(),
   /** Language of the calendar event's text: French by default. */
   lang: z.enum(['fr', 'en'], { message: 'La langue est fr ou en.' }).default('fr'),

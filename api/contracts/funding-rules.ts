@@ -1,6 +1,7 @@
 /** Funding rules as dated data: each figure with its scheme, scope, validity and source (issue 3's simulator). */
 import { z } from 'zod'
 import { OpcoId } from './opcos'
+import { multiLine, singleLine } from './text-fields'
 
 export const Scheme = z.enum(['apprentissage', 'contrat-pro', 'pro-a', 'plan', 'tutor-training'])
 export type Scheme = z.infer<typeof Scheme>
@@ -12,7 +13,7 @@ export const RuleSource = z.object({
   url: z.url({ protocol: /^https?$/ }),
   /** Date the source gives for the figure (publication or update), when it gives one. */
   date: IsoDate.nullable(),
-  publisher: z.string(),
+  publisher: singleLine(z.string()),
 })
 export type RuleSource = z.infer<typeof RuleSource>
 
@@ -86,13 +87,13 @@ const ruleBase = {
    * An OPCO's own branch label (« branche=177 », « Bâtiment ») where its scale is published per
    * branch without IDCC codes: the rule applies only when a request names that branch.
    */
-  branch: z.string().min(1).max(120).nullable().default(null),
+  branch: singleLine(z.string().min(1).max(120)).nullable().default(null),
   /** Inclusive; compared with the contract (or training) date of the simulation. */
   validFrom: IsoDate,
   validTo: IsoDate.nullable(),
   source: RuleSource,
   /** How conflicting sources were settled, caveats. */
-  note: z.string().nullable(),
+  note: multiLine(z.string()).nullable(),
 }
 
 const FundingRuleShape = z.discriminatedUnion('kind', [

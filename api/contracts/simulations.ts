@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { OpcoId } from './opcos'
 import { Scheme } from './funding-rules'
+import { singleLine } from './text-fields'
 
 export const Payer = z.enum(['opco', 'employer', 'state'])
 export type Payer = z.infer<typeof Payer>
@@ -115,7 +116,7 @@ export const SimulationRequest = z.discriminatedUnion(
       date: IsoDate,
       ...Scope,
       /** The OPCO's own branch label when its scale is published per branch (GET /v1/funding-rules lists them). */
-      branch: z.string().min(1).max(120).optional(),
+      branch: singleLine(z.string().min(1).max(120)).optional(),
       headcount: Headcount,
       hours: Hours,
       priceCents: PositiveCents,

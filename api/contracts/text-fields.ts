@@ -1,0 +1,46 @@
+/**
+ * Free text sent in request bodies (names, companies, reasons, messages): the characters refused
+ * there, once for every contract. What we store is shown to advisors, written in calendar files
+ * and e-mails, and forwarded in notifications: a control character breaks those formats, and a
+ * bidirectional override shows a reader other text than the one stored (« Trojan Source »,
+ * CVE-2021-42574).
+ */
+import { z } from 'zod'
+
+/** C0 controls and DEL, C1 controls, bidi embeddings and overrides (U+202A–E), isolates (U+2066–9). */
+const SINGLE_LINE_REFUSED = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u
+/** The same, except line feed and tab, which a message typed in a text area legitimately holds. */
+const MULTI_LINE_REFUSED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u
+
+const codePoint = (character: string) =>
+  `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
+
+function refuse(refused: RegExp, rule: string) {
+  return (text: string, ctx: z.RefinementCtx) => {
+    const found = refused.exec(text)
+    if (found) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Caractère ${codePoint(found[0])} refusé (position ${found.index + 1}) : ${rule}`,
+      })
+    }
+  }
+}
+
+/** A name, a company, a reason: one line, no control or bidi formatting character. */
+export const singleLine = <T extends z.ZodString>(text: T): T =>
+  text.superRefine(
+    refuse(
+      SINGLE_LINE_REFUSED,
+      'une seule ligne, sans caractère de contrôle ni de mise en forme bidirectionnelle.',
+    ),
+  )
+
+/** A message: line feeds and tabs allowed, no other control or bidi formatting character. */
+export const multiLine = <T extends z.ZodString>(text: T): T =>
+  text.superRefine(
+    refuse(
+      MULTI_LINE_REFUSED,
+      'retours à la ligne et tabulations admis, aucun autre caractère de contrôle ni de mise en forme bidirectionnelle.',
+    ),
+  )
