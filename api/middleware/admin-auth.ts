@@ -10,7 +10,8 @@ export function adminAuth(adminToken: string | undefined): MiddlewareHandler {
   // Hashed once; the plain token is not kept by this closure.
   const expected = adminToken ? sha256(adminToken) : null
   return async (c, next) => {
-    const presented = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1]
+    // The scheme is case-insensitive and followed by one or more spaces (RFC 9110 § 11.1, § 11.4).
+    const presented = /^bearer +(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
     if (!expected || !presented || !sameDigest(await sha256(presented), await expected)) {
       throw new ProblemError(
         'unauthorized',
