@@ -6,6 +6,7 @@
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm'
 import type { Db } from './client'
 import { preparedOnce } from './prepared'
+import { bookingSubject } from './outbox'
 import { bookings, outbox } from './schema'
 
 export type Booking = typeof bookings.$inferSelect
@@ -19,11 +20,17 @@ export interface Notification {
   at: string
 }
 
-/** Writes the notification only if the statement just before it changed a row. */
+/**
+ * Writes the notification only if the statement just before it changed a row, next in its
+ * booking's sequence: inside the batch's transaction, so no other change of the booking interleaves.
+ */
 function notificationIfChanged(db: Db, bookingId: string, notification: Notification) {
+  const subject = bookingSubject(bookingId)
   return db.run(sql`
-    insert into ${outbox} (id, topic, booking_id, payload, state, attempts, next_attempt_at, created_at)
-    select ${notification.id}, ${notification.topic}, ${bookingId}, ${notification.payload}, 'pending', 0, ${notification.at}, ${notification.at}
+    insert into ${outbox} (id, topic, subject, sequence, occurred_at, payload, state, attempts, next_attempt_at, created_at)
+    select ${notification.id}, ${notification.topic}, ${subject},
+      (select coalesce(max(sequence), 0) + 1 from ${outbox} where subject = ${subject}),
+      ${notification.at}, ${notification.payload}, 'pending', 0, ${notification.at}, ${notification.at}
     where changes() = 1`)
 }
 

@@ -83,22 +83,35 @@ export const idempotencyKeys = sqliteTable('idempotency_keys', {
   createdAt: text('created_at').notNull(),
 })
 
-/** Notifications written in the same transaction as the change they announce, delivered later. */
+/**
+ * Notifications written in the same transaction as the change they announce, delivered later, in
+ * order per subject: a subject's next one waits while an earlier one is pending.
+ */
 export const outbox = sqliteTable(
   'outbox',
   {
     id: text('id').primaryKey(),
     /** `booking.confirmed` or `booking.cancelled`. */
     topic: text('topic').notNull(),
-    bookingId: text('booking_id').notNull(),
+    /** What the notification is about, `booking:<id>`: the unit of ordering. */
+    subject: text('subject').notNull(),
+    /** 1, 2, … per subject, in the order the changes were committed. */
+    sequence: integer('sequence').notNull(),
+    /** When the change happened (UTC ISO instant). */
+    occurredAt: text('occurred_at').notNull(),
     payload: text('payload').notNull(),
     /** `pending`, `delivered` or `failed` (attempts exhausted; an admin can retry it). */
     state: text('state').notNull(),
     attempts: integer('attempts').notNull(),
     nextAttemptAt: text('next_attempt_at').notNull(),
+    /** A worker sending it holds it until then; another worker skips it meanwhile. */
+    leasedUntil: text('leased_until'),
     lastError: text('last_error'),
     createdAt: text('created_at').notNull(),
     deliveredAt: text('delivered_at'),
   },
-  (table) => [index('outbox_due_idx').on(table.state, table.nextAttemptAt)],
+  (table) => [
+    index('outbox_due_idx').on(table.state, table.nextAttemptAt),
+    uniqueIndex('outbox_subject_sequence_unique').on(table.subject, table.sequence),
+  ],
 )

@@ -117,7 +117,12 @@ async function setup(options: Setup = {}) {
 }
 
 const payloadOf = (body: string) =>
-  JSON.parse(body) as { type: string; booking: Record<string, unknown> }
+  JSON.parse(body) as {
+    type: string
+    sequence: number
+    occurredAt: string
+    booking: Record<string, unknown>
+  }
 const iso = (instant: number) => new Date(instant).toISOString()
 
 describe('OutboxDispatcher with a WebhookChannel', () => {
@@ -129,7 +134,7 @@ describe('OutboxDispatcher with a WebhookChannel', () => {
     const [row] = await test.rows()
     expect(row).toMatchObject({
       topic: 'booking.confirmed',
-      bookingId: booking.id,
+      subject: `booking:${booking.id}`,
       state: 'delivered',
       attempts: 1,
       lastError: null,
@@ -142,6 +147,8 @@ describe('OutboxDispatcher with a WebhookChannel', () => {
     expect(request && verifyStandardWebhook(SECRET, request, { now: NOW })).toBe(true)
     expect(payloadOf(request?.body ?? '')).toEqual({
       type: 'booking.confirmed',
+      sequence: 1,
+      occurredAt: iso(NOW),
       booking: {
         id: booking.id,
         status: 'confirmed',
@@ -166,7 +173,7 @@ describe('OutboxDispatcher with a WebhookChannel', () => {
 
     const [row] = await test.rows()
     expect(row).toMatchObject({
-      bookingId: booking.id,
+      subject: `booking:${booking.id}`,
       state: 'pending',
       attempts: 1,
       lastError: 'receiver answered HTTP 500',
@@ -396,6 +403,8 @@ describe('OutboxDispatcher with a WebhookChannel', () => {
     expect(request && verifyStandardWebhook(SECRET, request, { now: cancelledAt })).toBe(true)
     expect(payloadOf(request?.body ?? '')).toMatchObject({
       type: 'booking.cancelled',
+      sequence: 2,
+      occurredAt: iso(cancelledAt),
       booking: {
         id: booking.id,
         status: 'cancelled',
@@ -408,6 +417,129 @@ describe('OutboxDispatcher with a WebhookChannel', () => {
     })
   })
 })
+
+describe('order per booking and the backlog after an outage', () => {
+  it('holds a booking.cancelled while its booking.confirmed waits for a retry, until a delivery shows the receiver is back', async () => {
+    const test = await setup()
+    receiver.failNext(1)
+    const first = await test.book()
+    await test.settle()
+
+    test.set(NOW + 5_000)
+    const { pathname, search } = new URL(first.cancelUrl)
+    expect((await test.app.request(`${pathname}${search}`, { method: 'POST' })).status).toBe(200)
+    await test.settle()
+    // The cancellation waits behind the confirmation, which waits for its retry in 25 s.
+    expect(receiver.requests).toHaveLength(1)
+    expect(
+      (await test.rows()).map((row) => [row.subject, row.sequence, row.state, row.attempts]),
+    ).toEqual([
+      [`booking:${first.id}`, 1, 'pending', 1],
+      [`booking:${first.id}`, 2, 'pending', 0],
+    ])
+
+    // Another booking is delivered: the receiver is back, so the waiting retry goes at once, then
+    // the cancellation after it.
+    const other = await test.book('2026-11-23T09:00:00.000Z')
+    await test.settle()
+    expect(
+      receiver.requests.map((request) => {
+        const body = payloadOf(request.body)
+        return [body.booking.id, body.type, body.sequence, body.occurredAt]
+      }),
+    ).toEqual([
+      [first.id, 'booking.confirmed', 1, iso(NOW)],
+      [other.id, 'booking.confirmed', 1, iso(NOW + 5_000)],
+      [first.id, 'booking.confirmed', 1, iso(NOW)],
+      [first.id, 'booking.cancelled', 2, iso(NOW + 5_000)],
+    ])
+    expect((await test.rows()).every((row) => row.state === 'delivered')).toBe(true)
+  })
+
+  it('drains 1 000 notifications in the first round after the receiver is back, each booking in order', async () => {
+    const test = await setup()
+    receiver.mode = 'server-error'
+    const rows = backlog(300, 400)
+    for (let index = 0; index < rows.length; index += 100) {
+      await test.db.insert(outbox).values(rows.slice(index, index + 100))
+    }
+    // Five minutes of outage, a round every 15 s as on Node: each round stops at its first failures.
+    for (let round = 0; round < 20; round++) {
+      test.set(NOW + round * 15_000)
+      expect((await test.settle()).delivered).toBe(0)
+    }
+    const waiting = await test.rows()
+    expect(waiting.every((row) => row.state === 'pending')).toBe(true)
+    expect(waiting.filter((row) => row.attempts > 0).length).toBeGreaterThan(0)
+
+    receiver.mode = 'ok'
+    receiver.requests.length = 0
+    test.set(NOW + 20 * 15_000)
+    expect(await test.settle()).toEqual({ delivered: 1_000, retried: 0, failed: 0 })
+    expect((await test.rows()).every((row) => row.state === 'delivered')).toBe(true)
+    expect(receiver.requests).toHaveLength(1_000)
+    const received = receiver.requests.map((request) => payloadOf(request.body))
+    for (const cancelled of received.filter((body) => body.type === 'booking.cancelled')) {
+      const confirmedAt = received.findIndex(
+        (body) => body.booking.id === cancelled.booking.id && body.sequence === 1,
+      )
+      expect(confirmedAt).toBeGreaterThanOrEqual(0)
+      expect(confirmedAt).toBeLessThan(received.indexOf(cancelled))
+    }
+  }, 60_000)
+
+  it('probes a receiver whose retries are far off, at most once a minute, and then sends what waited', async () => {
+    const test = await setup()
+    const rows = backlog(0, 2).map((row) => ({
+      ...row,
+      attempts: 4,
+      nextAttemptAt: iso(NOW + 30 * 60_000),
+    }))
+    await test.db.insert(outbox).values(rows)
+
+    receiver.failNext(1)
+    expect(await test.settle()).toEqual({ delivered: 0, retried: 0, failed: 0 })
+    expect(receiver.requests).toHaveLength(1)
+    // A failed probe leaves the schedule as it was.
+    expect((await test.rows()).map((row) => [row.attempts, row.nextAttemptAt])).toEqual([
+      [4, iso(NOW + 30 * 60_000)],
+      [4, iso(NOW + 30 * 60_000)],
+    ])
+    test.set(NOW + 59_000)
+    expect(await test.settle()).toEqual({ delivered: 0, retried: 0, failed: 0 })
+    expect(receiver.requests).toHaveLength(1)
+
+    test.set(NOW + 60_000)
+    expect(await test.settle()).toEqual({ delivered: 2, retried: 0, failed: 0 })
+    expect(receiver.requests).toHaveLength(3)
+  })
+})
+
+/** `pairs` bookings confirmed then cancelled and `singles` only confirmed, all due at NOW. */
+function backlog(pairs: number, singles: number) {
+  const rows: (typeof outbox.$inferInsert)[] = []
+  const event = (bookingId: string, sequence: number, at: number) => {
+    const topic = sequence === 1 ? 'booking.confirmed' : 'booking.cancelled'
+    rows.push({
+      id: crypto.randomUUID(),
+      topic,
+      subject: `booking:${bookingId}`,
+      sequence,
+      occurredAt: iso(at),
+      payload: JSON.stringify({ type: topic, booking: { id: bookingId } }),
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: iso(NOW),
+      createdAt: iso(at),
+    })
+  }
+  for (let index = 0; index < pairs + singles; index++) {
+    const bookingId = crypto.randomUUID()
+    event(bookingId, 1, NOW - 3_600_000 + index)
+    if (index < pairs) event(bookingId, 2, NOW - 1_800_000 + index)
+  }
+  return rows
+}
 
 describe('backgroundRound', () => {
   it('delivers the outbox and forgets idempotency keys older than 24 h, keeping recent ones', async () => {

@@ -1,0 +1,72 @@
+import { createClient } from '@libsql/client'
+import { readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { MIGRATIONS_FOLDER } from '../../db/migrate'
+
+/** The statements of one committed migration, as drizzle's migrator splits them. */
+async function statements(file: string): Promise<string[]> {
+  const text = await readFile(join(MIGRATIONS_FOLDER, file), 'utf8')
+  return text
+    .split('--> statement-breakpoint')
+    .map((statement) => statement.trim())
+    .filter(Boolean)
+}
+
+describe('migration 0006: outbox ordered per subject', () => {
+  it('turns each booking_id into a subject and numbers its notifications in the order they were written', async () => {
+    const client = createClient({ url: ':memory:' })
+    const files = (await readdir(MIGRATIONS_FOLDER)).filter((name) => name.endsWith('.sql')).sort()
+    const upTo = files.indexOf('0006_outbox-order.sql')
+    for (const file of files.slice(0, upTo)) await client.batch(await statements(file), 'write')
+    const old = (id: string, booking: string, topic: string, at: string, state: string) => ({
+      sql: `insert into outbox (id, topic, booking_id, payload, state, attempts, next_attempt_at, created_at)
+            values (?, ?, ?, '{}', ?, 1, ?, ?)`,
+      args: [id, topic, booking, state, at, at],
+    })
+    await client.batch([
+      old('n3', 'b1', 'booking.cancelled', '2026-11-20T09:00:00.000Z', 'pending'),
+      old('n1', 'b1', 'booking.confirmed', '2026-11-20T08:00:00.000Z', 'delivered'),
+      old('n2', 'b2', 'booking.confirmed', '2026-11-20T08:30:00.000Z', 'failed'),
+    ])
+
+    await client.batch(await statements('0006_outbox-order.sql'), 'write')
+
+    const rows = await client.execute(
+      'select id, subject, sequence, occurred_at, state, leased_until from outbox order by id',
+    )
+    expect(rows.rows.map((row) => ({ ...row }))).toEqual([
+      {
+        id: 'n1',
+        subject: 'booking:b1',
+        sequence: 1,
+        occurred_at: '2026-11-20T08:00:00.000Z',
+        state: 'delivered',
+        leased_until: null,
+      },
+      {
+        id: 'n2',
+        subject: 'booking:b2',
+        sequence: 1,
+        occurred_at: '2026-11-20T08:30:00.000Z',
+        state: 'failed',
+        leased_until: null,
+      },
+      {
+        id: 'n3',
+        subject: 'booking:b1',
+        sequence: 2,
+        occurred_at: '2026-11-20T09:00:00.000Z',
+        state: 'pending',
+        leased_until: null,
+      },
+    ])
+    await expect(
+      client.execute(
+        `insert into outbox (id, topic, subject, sequence, occurred_at, payload, state, attempts, next_attempt_at, created_at)
+         values ('n4', 'booking.cancelled', 'booking:b1', 2, 'x', '{}', 'pending', 0, 'x', 'x')`,
+      ),
+    ).rejects.toThrow(/UNIQUE/)
+    client.close()
+  })
+})
