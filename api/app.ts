@@ -58,11 +58,11 @@ const COMPANY_LOOKUPS_PER_CLIENT = { capacity: 20, refillPerSecond: 0.5 }
 const BOOKINGS_PER_CLIENT = { capacity: 20, refillPerSecond: 1 / 30 }
 
 /**
- * Slot lists per client: a burst of 30, then one every 2 s. The picker asks once per two weeks
- * shown, again after a slot is taken; a visitor paging through months stays below, a script
- * recomputing calendars in a loop does not.
+ * Slot lists per client: a burst of 60, then one a second. The picker asks once per two weeks
+ * shown and again after a slot is taken, so a visitor paging through months stays far below; a
+ * script is held to one list a second, a few milliseconds of work even for a dense month.
  */
-const SLOT_LISTS_PER_CLIENT = { capacity: 30, refillPerSecond: 0.5 }
+const SLOT_LISTS_PER_CLIENT = { capacity: 60, refillPerSecond: 1 }
 
 // Cloudflare sets the header itself (a client's own is replaced); an IPv6 client counts by its /64.
 const cloudflareClientIp = (c: Context) =>
