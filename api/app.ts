@@ -13,7 +13,7 @@ import {
 } from './middleware/response-headers'
 import { companyRoutes } from './routes/companies'
 import { conventionRoutes } from './routes/conventions'
-import { health } from './routes/health'
+import { healthRoutes } from './routes/health'
 import { opcoRoutes } from './routes/opcos'
 import { problemRoutes } from './routes/problems'
 import { adminRoutes } from './routes/admin'
@@ -128,7 +128,7 @@ export function createApp(deps: AppDeps) {
     await next()
   })
 
-  app.route('/health', health)
+  app.route('/health', healthRoutes({ database: deps.database, clock }))
   app.route('/problems', problemRoutes)
   app.route('/v1/opcos', opcoRoutes)
   app.route('/v1/conventions', conventionRoutes)

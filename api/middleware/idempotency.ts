@@ -107,6 +107,12 @@ export function idempotency(options: {
       contentType: response.headers.get('content-type') ?? 'application/json',
       body: await response.clone().text(),
     }
-    await completeKey(db, keyHash, response.status, await seal(JSON.stringify(answer), key))
+    try {
+      await completeKey(db, keyHash, response.status, await seal(JSON.stringify(answer), key))
+    } catch (error) {
+      // The work is committed: its answer goes out even if it cannot be kept for a replay. A retry
+      // meets the unfinished claim (409, then after STALE_CLAIM_MS the work's own conflict).
+      console.error(error)
+    }
   }
 }
