@@ -236,12 +236,14 @@ describe('POST /v1/bookings', () => {
 
   it('queues the advisor’s notification in the same transaction', async () => {
     const body = await json<BookingConfirmation>(await book({ ...visitor, start: MONDAY_NINE }))
-    const rows = (await t.client.execute('select topic, booking_id, state, payload from outbox'))
-      .rows
+    const rows = (
+      await t.client.execute('select topic, subject, sequence, state, payload from outbox')
+    ).rows
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({
       topic: 'booking.confirmed',
-      booking_id: body.id,
+      subject: `booking:${body.id}`,
+      sequence: 1,
       state: 'pending',
     })
     expect(JSON.parse(String(rows[0]?.payload))).toMatchObject({

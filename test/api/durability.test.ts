@@ -238,7 +238,7 @@ describe('durability of acknowledged writes', () => {
     expect(
       await stored(
         databaseUrl,
-        `select b.id from bookings b left join outbox o on o.booking_id = b.id where o.id is null`,
+        `select b.id from bookings b left join outbox o on o.subject = 'booking:' || b.id where o.id is null`,
       ),
     ).toEqual([])
   })
