@@ -6,9 +6,11 @@ import type { AppEnv } from './env'
 import { notFound, onError } from './middleware/problem'
 import { rateLimit } from './middleware/rate-limit'
 import {
+  BUNDLE_HEADERS,
   COMMON_HEADERS,
   constantHeaders,
   corsPreflight,
+  PAGE_CACHE_CONTROL,
   PAGE_HEADERS,
 } from './middleware/response-headers'
 import { companyRoutes } from './routes/companies'
@@ -82,7 +84,11 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
 
   // JSON answers of /v1 carry their headers themselves (routes/json-response.ts, problem.ts).
-  const pageHeaders = constantHeaders({ ...COMMON_HEADERS, ...PAGE_HEADERS })
+  const pageHeaders = constantHeaders({
+    ...COMMON_HEADERS,
+    ...PAGE_HEADERS,
+    'Cache-Control': PAGE_CACHE_CONTROL,
+  })
   app.use(async (c, next) => (c.req.path.startsWith('/v1/') ? next() : pageHeaders(c, next)))
   app.use('/v1/*', corsPreflight(API_PREFLIGHT))
   const clientKey = deps.clientKey ?? cloudflareClientIp
@@ -119,8 +125,7 @@ export function createApp(deps: AppDeps) {
   // The one place a key's scope is written: a key replays only for the client that sent it, as the
   // first answer holds a manage token. A partner id joins the scope once partners authenticate.
   const idempotencyScope = (c: Context) => `client ${clientKey(c)}`
-  // Partner pages load the bundle cross-origin as a module script, which requires CORS.
-  app.use('/widgets/*', constantHeaders({ 'Access-Control-Allow-Origin': '*' }))
+  app.use('/widgets/*', constantHeaders(BUNDLE_HEADERS))
   app.use('/v1/*', async (c, next) => {
     const db = deps.database(c.env)
     c.set('db', db)

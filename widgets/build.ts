@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { build, transform, type BuildOptions, type Plugin } from 'esbuild'
 import ts from 'typescript'
-import { COMMON_HEADERS, PAGE_HEADERS } from '../api/middleware/response-headers'
+import { BUNDLE_HEADERS, COMMON_HEADERS, PAGE_HEADERS } from '../api/middleware/response-headers'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 export const PUBLIC_DIR = join(root, '.build', 'public')
@@ -120,15 +120,18 @@ async function widgetGzipBytes(name: string): Promise<number> {
 
 /**
  * Headers of the static assets on Cloudflare Workers (the Node server sets the same ones in
- * api/app.ts): any origin may load the bundle as a module script; pages run under the strict CSP.
+ * api/app.ts): any origin may load the bundle as a module script; pages run under the strict CSP
+ * and the Permissions-Policy.
  */
-function workersHeadersFile(): string {
+export function workersHeadersFile(): string {
   const block = (path: string, headers: Record<string, string>) =>
     [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n')
-  // Cloudflare merges every rule that matches a path, so /widgets/* only adds what it needs.
+  // Cloudflare merges every rule that matches a path (a header set by two rules gets both values,
+  // comma-joined), so /widgets/* only adds what it needs. Pages keep the Cache-Control Workers
+  // gives static assets, the value the Node server sends (PAGE_CACHE_CONTROL).
   return `${[
     block('/*', { ...COMMON_HEADERS, ...PAGE_HEADERS }),
-    block('/widgets/*', { 'Access-Control-Allow-Origin': '*' }),
+    block('/widgets/*', BUNDLE_HEADERS),
   ].join('\n')}\n`
 }
 

@@ -32,12 +32,52 @@ export const API_HEADERS = {
   'Access-Control-Expose-Headers': 'Retry-After',
 }
 
+/**
+ * Powerful features the demo and the widgets never use, denied to the page and to anything it
+ * frames; a script injected despite the CSP cannot reach a camera, a payment sheet or USB either.
+ * Only names Chromium recognises: an unknown one (such as the retired interest-cohort) logs an
+ * error in every visitor's console.
+ */
+export const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'serial',
+  'usb',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ')
+
 /** Documents only (the demo page, the bundle): JSON answers are not rendered, so these would only cost bytes. */
 export const PAGE_HEADERS = {
   'Content-Security-Policy': PAGE_CSP,
+  'Permissions-Policy': PERMISSIONS_POLICY,
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Strict-Transport-Security': 'max-age=15552000; includeSubDomains',
   'X-Frame-Options': 'SAMEORIGIN',
+}
+
+/**
+ * Pages and other files outside /v1: kept, but revalidated on every use (Last-Modified on Node,
+ * ETag on Workers, whose static assets get this very value by default), so a release shows at once.
+ */
+export const PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
+
+/**
+ * /widgets/*: partners load the bundle cross-origin as a module script, which requires CORS. Its
+ * URL carries no version, so a release must reach partner pages within minutes, not days.
+ */
+export const BUNDLE_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Cache-Control': 'public, max-age=300',
 }
 
 export function constantHeaders(headers: Record<string, string>): MiddlewareHandler {
@@ -60,6 +100,8 @@ export function corsPreflight(options: {
     'Access-Control-Allow-Methods': options.methods.join(', '),
     'Access-Control-Allow-Headers': options.allowHeaders.join(', '),
     'Access-Control-Max-Age': String(options.maxAgeSeconds),
+    // Browsers keep a preflight for Access-Control-Max-Age; say the same to any cache on the way.
+    'Cache-Control': `public, max-age=${options.maxAgeSeconds}`,
   }
   return async (c, next) => {
     if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method')) {

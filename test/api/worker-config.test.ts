@@ -13,6 +13,7 @@ describe('api/worker.ts with bad bindings', () => {
     )
     expect(response.status).toBe(503)
     expect(response.headers.get('content-type')).toBe('application/problem+json')
+    expect(response.headers.get('cache-control')).toBe('no-store')
     const body = await response.text()
     expect(JSON.parse(body)).toMatchObject({ type: '/problems/misconfigured', status: 503 })
     expect(body).not.toMatch(/DATABASE_URL|javascript/)
