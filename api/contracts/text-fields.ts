@@ -9,8 +9,12 @@ import { z } from 'zod'
 
 /** C0 controls and DEL, C1 controls, bidi embeddings and overrides (U+202A–E), isolates (U+2066–9). */
 const SINGLE_LINE_REFUSED = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u
-/** The same, except line feed and tab, which a message typed in a text area legitimately holds. */
-const MULTI_LINE_REFUSED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u
+/**
+ * The same, except tab and line ends, which a message typed in a text area legitimately holds: a
+ * line feed, or a carriage return followed by one (CRLF, as a form posts a text area's lines).
+ */
+const MULTI_LINE_REFUSED =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/u
 
 const codePoint = (character: string) =>
   `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`
@@ -36,7 +40,7 @@ export const singleLine = <T extends z.ZodString>(text: T): T =>
     ),
   )
 
-/** A message: line feeds and tabs allowed, no other control or bidi formatting character. */
+/** A message: line ends (LF or CRLF) and tabs allowed, no other control or bidi formatting character. */
 export const multiLine = <T extends z.ZodString>(text: T): T =>
   text.superRefine(
     refuse(

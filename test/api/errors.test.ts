@@ -26,6 +26,28 @@ describe('errors are problem+json, never a stack trace', () => {
     logged.mockRestore()
   })
 
+  it.each([
+    ['/v1/simulations', '{"scheme": "apprentissage",'],
+    ['/v1/bookings', 'not json at all'],
+  ])(
+    'answers a body that is not JSON (%s) with a French 400 pointing at /body',
+    async (path, body) => {
+      const { app } = await createTestApp()
+      const response = await app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      })
+      expect(response.status).toBe(400)
+      expect(response.headers.get('content-type')).toBe('application/problem+json')
+      expect(await response.json()).toMatchObject({
+        type: '/problems/validation-error',
+        detail: 'Le corps de la requête n’est pas du JSON valide.',
+        errors: [{ pointer: '/body', detail: 'Le corps de la requête n’est pas du JSON valide.' }],
+      })
+    },
+  )
+
   it('answers 503 when the database holds no reference data yet', async () => {
     const { db } = await createTestDatabase({ seed: false })
     const app = createApp({
