@@ -9,6 +9,7 @@ import {
   type FakeRechercheEntreprises,
 } from '../fakes/recherche-entreprises'
 import { createTestApp, json, type TestApp } from '../support/test-app'
+import { WORKED_EXAMPLE } from '../support/simulation-example'
 
 const ADMIN_TOKEN = 'admin-token-for-tests-0123456789abcdef'
 const ADVISOR = 'conseiller-ganapati'
@@ -86,16 +87,7 @@ describe('Cache-Control on every answer', () => {
   })
 
   it('answers a simulation no-store', async () => {
-    const response = await request('POST', '/v1/simulations', {
-      body: {
-        scheme: 'apprentissage',
-        date: '2026-10-01',
-        headcount: 12,
-        level: 6,
-        priceCents: 850_000,
-        npecCents: 700_000,
-      },
-    })
+    const response = await request('POST', '/v1/simulations', { body: WORKED_EXAMPLE })
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toBe('no-store')
   })

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { SimulationResult } from '../../api/contracts/simulations'
 import { createTestApp, json, type TestApp } from '../support/test-app'
+import { WORKED_EXAMPLE } from '../support/simulation-example'
 
 let t: TestApp
 beforeAll(async () => {
@@ -14,18 +15,9 @@ const post = (body: unknown) =>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   })
 
-const workedExample = {
-  scheme: 'apprentissage',
-  date: '2026-10-01',
-  headcount: 12,
-  level: 6,
-  priceCents: 850_000,
-  npecCents: 700_000,
-}
-
 describe('POST /v1/simulations', () => {
   it('gives the worked example: OPCO 6 250 €, employer 2 250 €, State 2 000 €, each line sourced', async () => {
-    const response = await post(workedExample)
+    const response = await post(WORKED_EXAMPLE)
     expect(response.status).toBe(200)
     expect(response.headers.get('access-control-allow-origin')).toBe('*')
     const body = await json<SimulationResult>(response)
@@ -46,7 +38,7 @@ describe('POST /v1/simulations', () => {
 
   it('words the lines and warnings in English with lang=en', async () => {
     const body = await json<SimulationResult>(
-      await post({ ...workedExample, lang: 'en', level: 5, date: '2026-01-15' }),
+      await post({ ...WORKED_EXAMPLE, lang: 'en', level: 5, date: '2026-01-15' }),
     )
     expect(body.lines.map((line) => line.label)).toEqual([
       "OPCO funding: the contract's NPEC",
@@ -59,13 +51,13 @@ describe('POST /v1/simulations', () => {
 
   it('accepts an OPCO that some companies of the IDCC declare (a SIRO alternative)', async () => {
     // 1486: Atlas, and OPCO 2i for 2 SIRETs (idcc-opco.csv).
-    const response = await post({ ...workedExample, idcc: '1486', opcoId: 'opco-2i' })
+    const response = await post({ ...WORKED_EXAMPLE, idcc: '1486', opcoId: 'opco-2i' })
     expect(response.status).toBe(200)
     expect((await json<SimulationResult>(response)).opcoId).toBe('opco-2i')
   })
 
   it('takes the OPCO from the IDCC', async () => {
-    const body = await json<SimulationResult>(await post({ ...workedExample, idcc: '1486' }))
+    const body = await json<SimulationResult>(await post({ ...WORKED_EXAMPLE, idcc: '1486' }))
     expect(body.opcoId).toBe('atlas')
   })
 
@@ -143,15 +135,15 @@ describe('POST /v1/simulations', () => {
   })
 
   it.each([
-    [{ ...workedExample, npecCents: undefined }, '/body/npecCents'],
-    [{ ...workedExample, level: 9 }, '/body/level'],
-    [{ ...workedExample, priceCents: -5 }, '/body/priceCents'],
-    [{ ...workedExample, priceCents: 12.5 }, '/body/priceCents'],
-    [{ ...workedExample, date: '01/10/2026' }, '/body/date'],
-    [{ ...workedExample, idcc: 'abc' }, '/body/idcc'],
-    [{ ...workedExample, idcc: '0001' }, '/body/idcc'],
-    [{ ...workedExample, idcc: '1486', opcoId: 'akto' }, '/body/opcoId'],
-    [{ ...workedExample, scheme: 'cpf' }, '/body/scheme'],
+    [{ ...WORKED_EXAMPLE, npecCents: undefined }, '/body/npecCents'],
+    [{ ...WORKED_EXAMPLE, level: 9 }, '/body/level'],
+    [{ ...WORKED_EXAMPLE, priceCents: -5 }, '/body/priceCents'],
+    [{ ...WORKED_EXAMPLE, priceCents: 12.5 }, '/body/priceCents'],
+    [{ ...WORKED_EXAMPLE, date: '01/10/2026' }, '/body/date'],
+    [{ ...WORKED_EXAMPLE, idcc: 'abc' }, '/body/idcc'],
+    [{ ...WORKED_EXAMPLE, idcc: '0001' }, '/body/idcc'],
+    [{ ...WORKED_EXAMPLE, idcc: '1486', opcoId: 'akto' }, '/body/opcoId'],
+    [{ ...WORKED_EXAMPLE, scheme: 'cpf' }, '/body/scheme'],
     [{ scheme: 'contrat-pro', date: '2026-10-01', priceCents: 100 }, '/body/hours'],
     [
       { scheme: 'contrat-pro', date: '2026-10-01', hours: 10, priceCents: 100, npecCents: 5 },
@@ -169,7 +161,7 @@ describe('POST /v1/simulations', () => {
     const garbage = await post('{"scheme": ')
     expect(garbage.status).toBe(400)
     expect(garbage.headers.get('content-type')).toBe('application/problem+json')
-    const large = await post({ ...workedExample, padding: 'x'.repeat(10_000) })
+    const large = await post({ ...WORKED_EXAMPLE, padding: 'x'.repeat(10_000) })
     expect(large.status).toBe(413)
     expect(large.headers.get('content-type')).toBe('application/problem+json')
   })

@@ -7,6 +7,7 @@
 import autocannon from 'autocannon'
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { WORKED_EXAMPLE } from '../support/simulation-example'
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -59,15 +60,7 @@ const { realUrl, bareUrl } = await new Promise<{ realUrl: string; bareUrl: strin
   child.once('message', ready as never),
 )
 
-/** Issue 3's worked example. */
-const simulation = JSON.stringify({
-  scheme: 'apprentissage',
-  date: '2026-10-01',
-  headcount: 12,
-  level: 6,
-  priceCents: 850_000,
-  npecCents: 700_000,
-})
+const simulation = JSON.stringify(WORKED_EXAMPLE)
 const targets: Target[] = [
   { name: 'bare Hono GET /bare', url: `${bareUrl}/bare` },
   { name: 'bare Hono, the lookup’s body', url: `${bareUrl}/bare-same-body` },
