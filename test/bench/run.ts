@@ -18,6 +18,16 @@ interface Target {
   url: string
   /** POST body, for the simulation. */
   body?: string
+  /** Each request from another visitor (X-Forwarded-For, the bench server trusts 127.0.0.1). */
+  visitors?: boolean
+}
+
+/** More visitors than a second of requests: none of them meets a per-client limit. */
+const VISITORS = 50_000
+let visitor = 0
+const nextVisitor = () => {
+  const n = visitor++ % VISITORS
+  return `10.${n >> 16}.${(n >> 8) & 255}.${n & 255}`
 }
 
 interface Sample {
@@ -33,7 +43,18 @@ async function sample(target: Target): Promise<Sample> {
         body: target.body,
         headers: { 'content-type': 'application/json' },
       }
-    : {}
+    : target.visitors
+      ? {
+          requests: [
+            {
+              setupRequest: (request: autocannon.Request) => ({
+                ...request,
+                headers: { ...request.headers, 'x-forwarded-for': nextVisitor() },
+              }),
+            },
+          ],
+        }
+      : {}
   // A short warm-up: JIT, the reference catalog, keep-alive sockets.
   await autocannon({ url: target.url, connections: CONNECTIONS, duration: 1, ...request })
   const result = await autocannon({
@@ -72,6 +93,7 @@ const targets: Target[] = [
   {
     name: 'GET /v1/advisors/…/slots (14 days)',
     url: `${realUrl}/v1/advisors/conseiller-ganapati/slots`,
+    visitors: true,
   },
 ]
 const samples = new Map<string, Sample[]>(targets.map((target) => [target.name, []]))
