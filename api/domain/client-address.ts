@@ -139,8 +139,9 @@ const isTrusted = (address: IpAddress, trusted: readonly Cidr[]) =>
  * The client's address. The socket's peer, unless it is a trusted proxy: then X-Forwarded-For is
  * read from the right (each proxy appends the address it received the request from), trusted hops
  * are skipped, and the first untrusted address is the client. Anything left of it was written by
- * the client and could be forged. A malformed entry stops the walk at the last trusted hop, since
- * nothing past it can be relied on. Null when the peer itself is not an address.
+ * the client and could be forged. A hop may carry a port, which is dropped. A malformed entry
+ * stops the walk at the last trusted hop, since nothing past it can be relied on. Null when the
+ * peer itself is not an address.
  */
 export function clientAddress(
   peer: string,
@@ -152,7 +153,7 @@ export function clientAddress(
   const hops = forwardedFor.split(',')
   let last = socket
   for (let index = hops.length - 1; index >= 0; index--) {
-    const hop = parseIp(unbracket(hops[index]!))
+    const hop = parseHop(hops[index]!)
     if (!hop) return last
     if (!isTrusted(hop, trusted)) return hop
     last = hop
@@ -160,10 +161,33 @@ export function clientAddress(
   return last
 }
 
-/** Some proxies write an IPv6 hop as `[2001:db8::1]`. */
-function unbracket(hop: string): string {
-  const trimmed = hop.trim()
-  return trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed
+/** A bracketed IPv6 address, with or without a port: `[2001:db8::1]`, `[2001:db8::1]:443`. */
+const BRACKETED = /^\[([^\]]+)\](?::(\d{1,5}))?$/
+/** An IPv4 address and a port: one colon, where a bare IPv6 address has at least two. */
+const IPV4_WITH_PORT = /^([^:]+):(\d{1,5})$/
+
+const isPort = (text: string | undefined) => text === undefined || Number(text) <= 65535
+
+/**
+ * One X-Forwarded-For hop. Azure Application Gateway, IIS ARR and some load balancers append the
+ * client's port (`203.0.113.5:51234`, `[2001:db8::1]:443`); it names the same client, so it is
+ * dropped. An unbracketed IPv6 address is read whole: `2001:db8::1:443` is an address, not a port.
+ */
+function parseHop(text: string): IpAddress | null {
+  const hop = text.trim()
+  const bracketed = BRACKETED.exec(hop)
+  if (bracketed) {
+    // Brackets hold an IPv6 literal only (RFC 3986 § 3.2.2).
+    const [, address = '', port] = bracketed
+    return address.includes(':') && isPort(port) ? parseIp(address) : null
+  }
+  const withPort = IPV4_WITH_PORT.exec(hop)
+  if (withPort) {
+    const [, address = '', port] = withPort
+    const bytes = isPort(port) ? parseIpv4(address) : null
+    return bytes ? { version: 4, bytes } : null
+  }
+  return parseIp(hop)
 }
 
 const hex = (bytes: readonly number[], at: number) =>

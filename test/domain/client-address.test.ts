@@ -140,7 +140,21 @@ describe('clientAddress', () => {
       '198.51.100.1, bogus, 10.0.0.9',
       '10.0.0.9',
     ],
-    ['a malformed last hop: the peer', '10.0.0.2', '198.51.100.1, 1.2.3.4:5678', '10.0.0.2'],
+    ['a malformed last hop: the peer', '10.0.0.2', '198.51.100.1, 1.2.3.4/24', '10.0.0.2'],
+    // Azure Application Gateway, IIS ARR and some load balancers append the client's port.
+    ['an IPv4 hop with a port', '10.0.0.2', '198.51.100.1, 1.2.3.4:5678', '1.2.3.4'],
+    ['a bracketed IPv6 hop with a port', '10.0.0.2', '[2001:db8:1:2::3]:443', '2001:db8:1:2::3'],
+    [
+      'a trusted hop with a port is skipped',
+      '10.0.0.2',
+      '203.0.113.5:51234, 10.0.0.9:443',
+      '203.0.113.5',
+    ],
+    ['a mapped hop with a port', '10.0.0.2', '[::ffff:203.0.113.5]:80', '203.0.113.5'],
+    // Unbracketed, every colon belongs to the address: no port is cut off an IPv6 hop.
+    ['a bare IPv6 hop', '10.0.0.2', '2001:db8::1', '2001:db8::1'],
+    ['a bare IPv6 hop ending like a port', '10.0.0.2', '2001:db8::1:443', '2001:db8::1:443'],
+    ['a bare IPv6 hop of two groups', '10.0.0.2', '::1', '::1'],
     ['an empty header: the peer', '10.0.0.2', '', '10.0.0.2'],
     ['a mapped peer counts as IPv4', '::ffff:10.0.0.2', '198.51.100.1', '198.51.100.1'],
     [
@@ -153,6 +167,26 @@ describe('clientAddress', () => {
     ['a mapped hop counts as IPv4 too', '10.0.0.2', '::ffff:10.0.0.7, ::ffff:10.0.0.8', '10.0.0.7'],
   ])('%s', (_case, peer, forwardedFor, expected) => {
     expect(clientAddress(peer, forwardedFor, trusted)).toEqual(ip(expected))
+  })
+
+  it.each([
+    '1.2.3.4:',
+    '1.2.3.4:http',
+    '1.2.3.4:65536',
+    '1.2.3.4:123456',
+    '1.2.3.4:80:90',
+    '256.0.0.1:80',
+    'proxy.local:80',
+    ':80',
+    '[2001:db8::1]:',
+    '[2001:db8::1]:x',
+    '[2001:db8::1',
+    '2001:db8::1]:443',
+    '[1.2.3.4]:80',
+    '[bogus]:80',
+    '[2001:db8::1]:443:1',
+  ])('stops at the peer on a malformed hop with a port: %j', (hop) => {
+    expect(clientAddress('10.0.0.2', `198.51.100.1, ${hop}`, trusted)).toEqual(ip('10.0.0.2'))
   })
 
   it('trusts nothing without trusted proxies', () => {
