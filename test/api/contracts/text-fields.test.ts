@@ -100,6 +100,22 @@ describe('control characters in the text fields of request bodies', () => {
       '/body/message',
     ],
     [
+      'a line separator in the company',
+      'U+2028',
+      'POST',
+      '/v1/bookings',
+      { ...visitor, company: 'Boulangerie\u2028Durand' },
+      '/body/company',
+    ],
+    [
+      'a paragraph separator in the message',
+      'U+2029',
+      'POST',
+      '/v1/bookings',
+      { ...visitor, message: 'Bonjour,\u2029à vous' },
+      '/body/message',
+    ],
+    [
       'a pop directional isolate in the message',
       'U+2069',
       'POST',
@@ -219,6 +235,10 @@ describe('singleLine / multiLine', () => {
     ['a C1 control (U+009B CSI)', 'a\u009bb', false, false],
     ['U+00A0 (no-break space, not a control)', 'a\u00a0b', true, true],
     ['U+200F (right-to-left mark, not an override)', 'a\u200fb', true, true],
+    // A text area posts LF or CRLF, never these; mail and calendar clients break lines on them.
+    ['U+2028 (line separator)', 'a\u2028b', false, false],
+    ['U+2029 (paragraph separator)', 'a\u2029b', false, false],
+    ['U+2027 (hyphenation point, not a separator)', 'a\u2027b', true, true],
     ['U+202A…U+202E', '\u202a\u202b\u202c\u202d\u202e', false, false],
     ['U+2066…U+2069', '\u2066\u2067\u2068\u2069', false, false],
   ])('%s: single line %s, multi-line %s', (_case, text, single, multi) => {
