@@ -13,8 +13,11 @@ export interface NodeDatabaseOptions {
   lockWaitMs?: number
 }
 
-/** A short lock (a WAL checkpoint, another server's write) is waited for inside SQLite itself. */
-const BUSY_TIMEOUT_MS = 50
+/**
+ * A lock held for an instant (another server's commit) is waited for inside SQLite, which blocks
+ * the thread; anything longer is waited for asleep (db/file-client.ts).
+ */
+const BUSY_TIMEOUT_MS = 5
 const LOCK_WAIT_MS = 5_000
 
 function filePath(url: string): string | null {

@@ -89,6 +89,27 @@ describe('openNodeDatabase on a file', () => {
     expect(await storedTexts(url)).toHaveLength(6)
   })
 
+  it('loses none of many writes started in one tick while a lock is released under them', async () => {
+    // The lock ends at various points of the writes' first tries: a write started right after one
+    // the lock refused must never run on the refused one's connection.
+    for (const heldMs of [0, 20, 60, 120, 250]) {
+      const url = await tempDatabaseUrl()
+      await freshTable(url)
+      const client = await database(url)
+      const lock = await holdWriteLock(url)
+      const writes = Array.from({ length: 10 }, (_, n) =>
+        n % 2
+          ? client.execute(insert(`${heldMs}-${n}`))
+          : client.batch([insert(`${heldMs}-${n}`)], 'write'),
+      )
+      await wait(heldMs)
+      await lock.release()
+      await Promise.all(writes)
+      await client.execute(insert(`${heldMs}-after`))
+      expect(await storedTexts(url)).toHaveLength(11)
+    }
+  })
+
   it('keeps working after a constraint failure, and the failed statement wrote nothing', async () => {
     const url = await tempDatabaseUrl()
     await freshTable(url)
