@@ -2,7 +2,8 @@
  * The Node HTTP server in front of the app, answering problem+json to the requests refused before
  * the app sees them — by Node's parser (an oversized header, a garbage request line, a bad
  * Content-Length) or by @hono/node-server (a path or Host it cannot turn into a URL) — where Node
- * and the adapter would answer an empty 400 or 431, or close without a word.
+ * and the adapter would answer an empty 400 or 431, or close without a word. What each refusal
+ * says is in domain/request-refusals.ts; this writes it on the response or the bare socket.
  */
 import { getRequestListener, RequestError } from '@hono/node-server'
 import {
@@ -14,100 +15,19 @@ import {
   type ServerResponse,
 } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { PROBLEM_HEADERS, problemType, type Problem } from './middleware/problem'
-import { PROBLEM_TYPES, type ProblemSlug } from './middleware/problem-types'
+import {
+  adapterRefusal,
+  INTERNAL_ERROR,
+  MISSING_HOST,
+  NO_TUNNEL,
+  parserRefusal,
+  UNEXPECTED_EXPECT,
+  type Refusal,
+} from '../domain/request-refusals'
+import { PROBLEM_HEADERS, problemType, type Problem } from '../middleware/problem'
+import { PROBLEM_TYPES } from '../middleware/problem-types'
 
 type FetchCallback = Parameters<typeof getRequestListener>[0]
-
-interface Refusal {
-  slug: ProblemSlug
-  status: number
-  detail: string
-}
-
-const refusal = (
-  slug: ProblemSlug,
-  detail: string,
-  status: number = PROBLEM_TYPES[slug].status,
-) => ({
-  slug,
-  status,
-  detail,
-})
-
-const MALFORMED = refusal(
-  'malformed-request',
-  'La requête n’est pas du HTTP/1.1 lisible (ligne de requête ou en-tête mal formé).',
-)
-
-/** Node's parser errors (llhttp's `HPE_*` codes, lib/_http_server.js) as what the client is told. */
-export function parserRefusal(code: string | undefined): Refusal {
-  switch (code) {
-    case 'HPE_HEADER_OVERFLOW':
-      return refusal(
-        'headers-too-large',
-        `Les en-têtes de la requête dépassent ${maxHeaderSize / 1024} Ko : allégez les cookies ou les jetons envoyés.`,
-      )
-    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
-      return refusal('payload-too-large', 'Les extensions de bloc (chunk) sont trop longues.')
-    case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return refusal('http-error', 'La requête n’est pas arrivée en entier à temps.', 408)
-    case 'HPE_INVALID_CONTENT_LENGTH':
-    case 'HPE_UNEXPECTED_CONTENT_LENGTH':
-      return refusal(
-        'malformed-request',
-        'L’en-tête Content-Length est invalide ou répété : une seule valeur, en chiffres.',
-      )
-    case 'HPE_INVALID_TRANSFER_ENCODING':
-      return refusal(
-        'malformed-request',
-        'Les en-têtes Transfer-Encoding et Content-Length se contredisent : n’en envoyez qu’un.',
-      )
-    case 'HPE_INVALID_URL':
-      return refusal(
-        'malformed-request',
-        'Le chemin de la requête contient un caractère interdit : encodez-le (%XX).',
-      )
-    case 'HPE_INVALID_HEADER_TOKEN':
-      return refusal(
-        'malformed-request',
-        'Un nom ou une valeur d’en-tête contient un caractère interdit.',
-      )
-    default:
-      return MALFORMED
-  }
-}
-
-/** Why @hono/node-server could not build the request's URL (its RequestError messages). */
-export function adapterRefusal(error: RequestError): Refusal {
-  if (/backslash/i.test(error.message)) {
-    return refusal(
-      'malformed-request',
-      'Le chemin contient une barre oblique inverse (\\) : encodez-la (%5C) ou retirez-la.',
-    )
-  }
-  if (/host/i.test(error.message)) {
-    return refusal('malformed-request', 'L’en-tête Host n’est pas un nom d’hôte valide.')
-  }
-  return refusal(
-    'malformed-request',
-    'Le chemin ou l’en-tête Host ne forment pas une adresse valide (un chemin commence par /, par exemple /v1/opcos).',
-  )
-}
-
-const MISSING_HOST = refusal('malformed-request', 'L’en-tête Host est obligatoire en HTTP/1.1.')
-
-const UNEXPECTED_EXPECT = refusal(
-  'http-error',
-  'Seule l’attente Expect: 100-continue est prise en charge.',
-  417,
-)
-
-const NO_TUNNEL = refusal(
-  'http-error',
-  'Ce serveur ne sert pas de proxy : CONNECT n’est pas pris en charge.',
-  501,
-)
 
 function problemText({ slug, status, detail }: Refusal): string {
   const body: Problem = {
@@ -129,7 +49,7 @@ function refusalHeaders(body: string): Record<string, string> {
 }
 
 /** A whole HTTP/1.1 response as bytes, for a socket that has no ServerResponse. */
-export function rawProblemResponse(refused: Refusal): string {
+function rawProblemResponse(refused: Refusal): string {
   const body = problemText(refused)
   const head = Object.entries(refusalHeaders(body)).map(([name, value]) => `${name}: ${value}`)
   const reason = STATUS_CODES[refused.status] ?? ''
@@ -148,17 +68,15 @@ function writeAndClose(socket: Duplex, refused: Refusal): void {
 /** What the adapter answers when it cannot build a Request, or when the app's fetch throws. */
 function adapterErrorResponse(error: unknown): Response {
   if (error instanceof RequestError) {
-    const refused = adapterRefusal(error)
+    const refused = adapterRefusal(error.message)
     return new Response(problemText(refused), { status: refused.status, headers: PROBLEM_HEADERS })
   }
   // The app renders its own errors; reaching here is a bug: logged, never detailed to the client.
   console.error(error)
-  return new Response(
-    problemText(
-      refusal('internal-error', 'Une erreur inattendue est survenue. Réessayez dans un instant.'),
-    ),
-    { status: 500, headers: PROBLEM_HEADERS },
-  )
+  return new Response(problemText(INTERNAL_ERROR), {
+    status: INTERNAL_ERROR.status,
+    headers: PROBLEM_HEADERS,
+  })
 }
 
 /**
@@ -186,7 +104,7 @@ export function createNodeServer(fetch: FetchCallback, hostname: string): Server
       socket.destroy()
       return
     }
-    writeAndClose(socket, parserRefusal(error.code))
+    writeAndClose(socket, parserRefusal(error.code, maxHeaderSize))
   })
   // Without these listeners Node answers an empty 417, and closes a CONNECT without a word.
   server.on('checkExpectation', (_incoming: IncomingMessage, outgoing: ServerResponse) =>

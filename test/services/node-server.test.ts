@@ -1,12 +1,29 @@
-import { connect } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../api/node'
+import { maxHeaderSize, type Server } from 'node:http'
+import { connect, type AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createNodeServer } from '../../api/services/node-server'
+import { createTestApp, type TestApp } from '../support/test-app'
 
-let server: RunningServer
+let t: TestApp
+let server: { url: string }
+const listening: Server[] = []
+
+/** The server around a fetch callback, on a free port of 127.0.0.1. */
+async function listen(fetch: Parameters<typeof createNodeServer>[0]): Promise<string> {
+  const node = createNodeServer(fetch, '127.0.0.1')
+  listening.push(node)
+  await new Promise<void>((ready) => node.listen(0, '127.0.0.1', ready))
+  return `http://127.0.0.1:${(node.address() as AddressInfo).port}`
+}
+
 beforeAll(async () => {
-  server = await startServer({})
+  t = await createTestApp()
+  server = { url: await listen(t.app.fetch) }
 })
-afterAll(() => server.close())
+afterAll(async () => {
+  await Promise.all(listening.map((node) => new Promise((closed) => node.close(closed))))
+  t.client.close()
+})
 
 interface RawAnswer {
   status: number
@@ -15,8 +32,8 @@ interface RawAnswer {
 }
 
 /** Sends bytes as they are (no client library would send these) and reads until the server closes. */
-function sendRaw(bytes: string): Promise<RawAnswer> {
-  const { hostname, port } = new URL(server.url)
+function sendRaw(bytes: string, url = server.url): Promise<RawAnswer> {
+  const { hostname, port } = new URL(url)
   return new Promise((done, fail) => {
     const chunks: Buffer[] = []
     const socket = connect(Number(port), hostname, () => socket.end(bytes, 'latin1'))
@@ -45,15 +62,15 @@ const get = (target: string, headers = 'Host: localhost\r\n') =>
 const post = (headers: string, body = '{}') =>
   `POST /v1/simulations HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n${headers}\r\n${body}`
 
-describe('requests refused before the app (Node entry)', () => {
+describe('createNodeServer: requests refused before the app', () => {
   it.each([
     // Node's parser (llhttp), reported through the server's 'clientError'.
     [
-      'a 20 KB header (Node allows 16 KB)',
-      get('/health', `Host: localhost\r\nCookie: ${'a'.repeat(20_000)}\r\n`),
+      'a header 4 KB over Node’s limit (16 KB unless --max-http-header-size says otherwise)',
+      get('/health', `Host: localhost\r\nCookie: ${'a'.repeat(maxHeaderSize + 4096)}\r\n`),
       431,
       'headers-too-large',
-      /16 Ko/,
+      new RegExp(`${maxHeaderSize / 1024} Ko`),
     ],
     [
       'a Content-Length that is not a number',
@@ -154,6 +171,20 @@ describe('requests refused before the app (Node entry)', () => {
     const answer = await sendRaw('GET /health HTTP/1.0\r\n\r\n')
     expect(answer.status).toBe(200)
     expect(JSON.parse(answer.body)).toMatchObject({ status: 'ok' })
+  })
+
+  it('answers a 500 problem+json, without the error’s words, when the fetch callback throws', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const url = await listen(() => {
+      throw new Error('secret stack')
+    })
+    const answer = await sendRaw('GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n', url)
+    expect(answer.status).toBe(500)
+    expect(answer.headers.get('content-type')).toBe('application/problem+json')
+    expect(JSON.parse(answer.body)).toMatchObject({ type: '/problems/internal-error', status: 500 })
+    expect(answer.body).not.toContain('secret')
+    expect(logged).toHaveBeenCalledOnce()
+    logged.mockRestore()
   })
 
   it('keeps answering normal requests on the same server after refusals', async () => {
