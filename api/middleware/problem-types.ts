@@ -23,7 +23,7 @@ export const PROBLEM_TYPES = {
     status: 431,
     title: 'En-têtes trop volumineux',
     description:
-      'Les en-têtes de la requête dépassent 16 Ko (cookies ou jetons trop longs, par exemple).',
+      'Les en-têtes de la requête dépassent la taille que le serveur accepte (cookies ou jetons trop longs, par exemple). `detail` donne la limite.',
   },
   unauthorized: {
     status: 401,

@@ -33,6 +33,11 @@ describe('parserRefusal', () => {
     })
   })
 
+  it('leaves the figure to the detail: the documented type states none that could disagree', () => {
+    expect(PROBLEM_TYPES['headers-too-large'].description).not.toMatch(/\d/)
+    expect(parserRefusal('HPE_HEADER_OVERFLOW', 8 * 1024).detail).toContain('8 Ko')
+  })
+
   it.each([
     [NODE_DEFAULT, '16 Ko'],
     [8 * 1024, '8 Ko'],
