@@ -83,14 +83,6 @@ export function problemResponse(c: Context, error: ProblemError): Response {
 export const onError: ErrorHandler = (error, c) => {
   if (error instanceof ProblemError) return problemResponse(c, error)
   if (error instanceof HTTPException) {
-    // Hono's json validator says so in English before our zod schema sees the body.
-    if (error.status === 400 && error.message.startsWith('Malformed JSON')) {
-      const detail = 'Le corps de la requête n’est pas du JSON valide.'
-      return problemResponse(
-        c,
-        new ProblemError('validation-error', detail, { errors: [{ pointer: '/body', detail }] }),
-      )
-    }
     return problemResponse(
       c,
       new ProblemError('http-error', error.message || 'La requête a été refusée.', {
