@@ -4,6 +4,7 @@
  * one is pending (a `booking.cancelled` never overtakes its `booking.confirmed`).
  */
 import { and, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm'
+import type { DeliveryFailureKind } from '../api/domain/delivery-failure'
 import type { Db } from './client'
 import { outbox } from './schema'
 
@@ -41,26 +42,43 @@ export async function dueNotifications(db: Db, now: string, limit: number): Prom
     .limit(limit)
 }
 
+/** Where a pass over the waiting retries stands: past this retry instant and id. */
+export interface RetryCursor {
+  nextAttemptAt: string
+  id: string
+}
+
 /**
- * The pending notification whose retry comes first, among those waiting after a failure and
- * first of their subject: what to send when probing whether the receiver is back.
+ * Notifications waiting for a later retry after the receiver was unavailable, first of their
+ * subject and not leased, in retry order after `after`: what to send early once the receiver is
+ * back (and the one to probe it with).
  */
-export async function nextProbe(db: Db, now: string): Promise<OutboxRow | null> {
-  const [row] = await db
+export async function waitingRetries(
+  db: Db,
+  now: string,
+  after: RetryCursor | null,
+  limit: number,
+): Promise<OutboxRow[]> {
+  return db
     .select()
     .from(outbox)
     .where(
       and(
         eq(outbox.state, 'pending'),
-        gt(outbox.attempts, 0),
+        eq(outbox.lastFailure, 'unavailable'),
         gt(outbox.nextAttemptAt, now),
         notLeasedAt(now),
         firstPendingOfSubject,
+        after
+          ? or(
+              gt(outbox.nextAttemptAt, after.nextAttemptAt),
+              and(eq(outbox.nextAttemptAt, after.nextAttemptAt), gt(outbox.id, after.id)),
+            )
+          : undefined,
       ),
     )
-    .orderBy(outbox.nextAttemptAt)
-    .limit(1)
-  return row ?? null
+    .orderBy(outbox.nextAttemptAt, outbox.id)
+    .limit(limit)
 }
 
 /**
@@ -80,15 +98,33 @@ export async function leaseNotification(
   return result.rowsAffected === 1
 }
 
-/** Gives a notification back untouched (a probe the receiver refused). */
-export async function releaseLease(db: Db, id: string): Promise<void> {
-  await db.update(outbox).set({ leasedUntil: null }).where(eq(outbox.id, id))
+/**
+ * An early try (outside the schedule) failed: the notification keeps its attempts and its next
+ * scheduled try; only why it failed is recorded, so a refused one is not sent early again.
+ */
+export async function markEarlyTryFailed(
+  db: Db,
+  id: string,
+  error: string,
+  failure: DeliveryFailureKind,
+): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ leasedUntil: null, lastError: error, lastFailure: failure })
+    .where(eq(outbox.id, id))
 }
 
 export async function markDelivered(db: Db, id: string, attempts: number, at: string) {
   await db
     .update(outbox)
-    .set({ state: 'delivered', attempts, deliveredAt: at, lastError: null, leasedUntil: null })
+    .set({
+      state: 'delivered',
+      attempts,
+      deliveredAt: at,
+      lastError: null,
+      lastFailure: null,
+      leasedUntil: null,
+    })
     .where(eq(outbox.id, id))
 }
 
@@ -96,31 +132,23 @@ export async function markDelivered(db: Db, id: string, attempts: number, at: st
 export async function markAttemptFailed(
   db: Db,
   id: string,
-  attempts: number,
-  error: string,
-  retryAt: string | null,
+  attempt: {
+    attempts: number
+    error: string
+    failure: DeliveryFailureKind
+    retryAt: string | null
+  },
 ) {
   await db
     .update(outbox)
     .set({
-      attempts,
-      lastError: error,
+      attempts: attempt.attempts,
+      lastError: attempt.error,
+      lastFailure: attempt.failure,
       leasedUntil: null,
-      ...(retryAt ? { nextAttemptAt: retryAt } : { state: 'failed' }),
+      ...(attempt.retryAt ? { nextAttemptAt: attempt.retryAt } : { state: 'failed' }),
     })
     .where(eq(outbox.id, id))
-}
-
-/**
- * The receiver is back: notifications waiting for a later retry after a failure become due at
- * `now`, so a backlog drains at once instead of over the retry schedule's hours.
- */
-export async function bringRetriesForward(db: Db, now: string): Promise<number> {
-  const result = await db
-    .update(outbox)
-    .set({ nextAttemptAt: now })
-    .where(and(eq(outbox.state, 'pending'), gt(outbox.attempts, 0), gt(outbox.nextAttemptAt, now)))
-  return result.rowsAffected
 }
 
 export async function listNotifications(
@@ -140,7 +168,7 @@ export async function listNotifications(
 export async function retryNotification(db: Db, id: string, at: string): Promise<boolean> {
   const result = await db
     .update(outbox)
-    .set({ state: 'pending', attempts: 0, nextAttemptAt: at, leasedUntil: null })
+    .set({ state: 'pending', attempts: 0, nextAttemptAt: at, leasedUntil: null, lastFailure: null })
     .where(and(eq(outbox.id, id), eq(outbox.state, 'failed')))
   return result.rowsAffected === 1
 }

@@ -4,24 +4,27 @@
  * on a timer (Node) or a cron trigger (Workers); a notification is never lost, at worst sent twice,
  * and its `webhook-id` lets the receiver drop the duplicate.
  *
- * Order: a subject's notifications go out one after the other (db/outbox.ts picks only the earliest
- * pending one of each subject), several subjects at once. Backlog: when nothing is due and the next
- * retry is more than a minute away, a round sends that notification early as a probe, at most once
- * a minute; once the receiver accepts any notification, every waiting retry becomes due and the
- * round drains them, so a receiver back from an outage gets its backlog within a minute or two,
- * not over the schedule's hours.
+ * Order: a subject's notifications go out one after the other (db/outbox.ts offers only the
+ * earliest pending one of each subject), several subjects at once.
+ *
+ * Backlog: a receiver back from an outage should not wait for the schedule's hours. Once a round
+ * sees it accept a notification, it also sends, early, those waiting for a retry because the
+ * receiver was unavailable. When nothing is due, a round first probes with one of them, at most once
+ * a minute. An early try that fails counts for nothing: the notification keeps its attempts and
+ * its scheduled retry, so a notification the receiver refuses is not worn out by others' successes.
  */
 import type { Db } from '../../db/client'
 import {
-  bringRetriesForward,
   dueNotifications,
   leaseNotification,
   markAttemptFailed,
   markDelivered,
-  nextProbe,
-  releaseLease,
+  markEarlyTryFailed,
+  waitingRetries,
   type OutboxRow,
+  type RetryCursor,
 } from '../../db/outbox'
+import { failureKindOf, type DeliveryFailureKind } from '../domain/delivery-failure'
 import { notificationBody } from '../domain/notification-body'
 import { nextAttemptAt } from '../domain/retry-schedule'
 import type { Clock } from './clock'
@@ -34,16 +37,22 @@ const BATCH = 50
 const PARALLEL = 8
 /** Bounds one round's work; the rest waits for the next round. */
 const MAX_PER_ROUND = 5_000
-/** A receiver whose retries are far off is probed at most this often (per process or isolate). */
+/** How often a receiver whose retries are all far off is probed (per process or isolate). */
 const PROBE_EVERY_MS = 60_000
 
 export interface DeliveryReport {
   delivered: number
+  /** Failed tries on the schedule, to be tried again. */
   retried: number
+  /** Given up after the last try of the schedule. */
   failed: number
 }
 
-type Outcome = keyof DeliveryReport | 'skipped'
+/** What one try came to; `early` tries are outside the schedule. */
+type Outcome =
+  | { sent: true }
+  | { sent: false; failure: DeliveryFailureKind; gaveUp: boolean; early: boolean }
+  | null
 
 export class OutboxDispatcher {
   readonly #channel: NotificationChannel | null
@@ -52,6 +61,8 @@ export class OutboxDispatcher {
   #running: Promise<DeliveryReport> | null = null
   #again = false
   #probedAt = -Infinity
+  /** The last notification probed: the next probe takes the one after it, in retry order. */
+  #probeCursor: RetryCursor | null = null
 
   /** Without a channel nothing is sent: notifications wait in the outbox until one is configured. */
   constructor(options: {
@@ -91,69 +102,92 @@ export class OutboxDispatcher {
   }
 
   async #round(db: Db, channel: NotificationChannel, report: DeliveryReport): Promise<void> {
-    let sent = 0
-    let woken = false
-    while (sent < MAX_PER_ROUND) {
-      const due = await dueNotifications(db, this.#iso(), BATCH)
-      if (due.length === 0) {
-        if (sent > 0 || woken || !(await this.#probe(db, channel, report))) return
-        woken = true
-        continue
+    let tried = 0
+    /** The receiver accepted a notification in this round: waiting retries may go early. */
+    let receiverUp = false
+    /** How far this round's early pass has gone, so each waiting retry is tried once a round. */
+    let earlyCursor: RetryCursor | null = null
+    while (tried < MAX_PER_ROUND) {
+      let rows = await dueNotifications(db, this.#iso(), BATCH)
+      const early = rows.length === 0
+      if (early) {
+        if (!receiverUp && !(await this.#probe(db, channel, report))) return
+        receiverUp = true
+        rows = await waitingRetries(db, this.#iso(), earlyCursor, BATCH)
+        const last = rows.at(-1)
+        if (!last) return
+        earlyCursor = { nextAttemptAt: last.nextAttemptAt, id: last.id }
       }
-      const outcomes = await inParallel(due, PARALLEL, (row) => this.#deliver(db, channel, row))
-      sent += due.length
-      for (const outcome of outcomes) if (outcome !== 'skipped') report[outcome]++
-      if (!woken && outcomes.includes('delivered')) {
-        woken = true
-        await bringRetriesForward(db, this.#iso())
+      const outcomes = await inParallel(rows, PARALLEL, (row) =>
+        this.#deliver(db, channel, row, early),
+      )
+      tried += rows.length
+      for (const outcome of outcomes) {
+        if (outcome?.sent) report.delivered++
+        else if (outcome && !outcome.early) report[outcome.gaveUp ? 'failed' : 'retried']++
       }
-      // The receiver is failing: the rest waits for its own try rather than hammering it now.
-      if (outcomes.includes('retried') || outcomes.includes('failed')) return
+      if (outcomes.some((outcome) => outcome?.sent)) receiverUp = true
+      // The receiver is down: the rest waits for its own try rather than hammering it now.
+      if (outcomes.some((outcome) => outcome?.sent === false && outcome.failure === 'unavailable'))
+        return
     }
   }
 
   /**
-   * Nothing is due but notifications wait for a retry: tries the next of them, outside the
-   * schedule (a failed probe changes nothing). True when the receiver accepted it and every
-   * waiting retry was made due.
+   * Nothing is due: tries, early, the next notification waiting for a retry that is more than a
+   * probe interval away, at most once per interval. True when the receiver accepted it.
    */
   async #probe(db: Db, channel: NotificationChannel, report: DeliveryReport): Promise<boolean> {
     const now = this.#clock.now()
     if (now - this.#probedAt < PROBE_EVERY_MS) return false
-    const row = await nextProbe(db, iso(now))
-    // A retry due within the probe interval is probe enough.
+    const after = async (cursor: RetryCursor | null) =>
+      (await waitingRetries(db, iso(now), cursor, 1))[0]
+    // The one after the last probed, round and round: one the receiver keeps failing never
+    // stands in for all the others.
+    const row = (await after(this.#probeCursor)) ?? (await after(null))
+    // A retry due within the interval is probe enough.
     if (!row || Date.parse(row.nextAttemptAt) - now <= PROBE_EVERY_MS) return false
-    if (!(await leaseNotification(db, row.id, iso(now), iso(now + LEASE_MS)))) return false
     this.#probedAt = now
-    try {
-      await channel.send({ id: row.id, topic: row.topic, payload: notificationBody(row) })
-    } catch {
-      await releaseLease(db, row.id)
-      return false
-    }
-    await markDelivered(db, row.id, row.attempts + 1, this.#iso())
+    this.#probeCursor = { nextAttemptAt: row.nextAttemptAt, id: row.id }
+    const outcome = await this.#deliver(db, channel, row, true)
+    if (!outcome?.sent) return false
     report.delivered++
-    await bringRetriesForward(db, this.#iso())
     return true
   }
 
-  async #deliver(db: Db, channel: NotificationChannel, row: OutboxRow): Promise<Outcome> {
-    if (!(await leaseNotification(db, row.id, this.#iso(), this.#iso(LEASE_MS)))) return 'skipped'
-    const attempts = row.attempts + 1
+  async #deliver(
+    db: Db,
+    channel: NotificationChannel,
+    row: OutboxRow,
+    early: boolean,
+  ): Promise<Outcome> {
+    if (!(await leaseNotification(db, row.id, this.#iso(), this.#iso(LEASE_MS)))) return null
     try {
       await channel.send({ id: row.id, topic: row.topic, payload: notificationBody(row) })
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
+      const failure = failureKindOf(error)
+      if (early) {
+        await markEarlyTryFailed(db, row.id, reason, failure)
+        return { sent: false, failure, gaveUp: false, early }
+      }
+      const attempts = row.attempts + 1
       const retryAt = nextAttemptAt(attempts, this.#clock.now())
-      await markAttemptFailed(db, row.id, attempts, reason, retryAt === null ? null : iso(retryAt))
-      if (retryAt !== null) return 'retried'
-      this.#log(
-        `notification ${row.id} (${row.topic}) given up after ${attempts} attempts: ${reason}`,
-      )
-      return 'failed'
+      await markAttemptFailed(db, row.id, {
+        attempts,
+        error: reason,
+        failure,
+        retryAt: retryAt === null ? null : iso(retryAt),
+      })
+      if (retryAt === null) {
+        this.#log(
+          `notification ${row.id} (${row.topic}) given up after ${attempts} attempts: ${reason}`,
+        )
+      }
+      return { sent: false, failure, gaveUp: retryAt === null, early }
     }
-    await markDelivered(db, row.id, attempts, this.#iso())
-    return 'delivered'
+    await markDelivered(db, row.id, row.attempts + 1, this.#iso())
+    return { sent: true }
   }
 
   /** The clock's instant, `offsetMs` later, as stored. */

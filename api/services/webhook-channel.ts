@@ -3,12 +3,16 @@
  * describes (`webhook-id`, `webhook-timestamp`, `webhook-signature: v1,<base64 HMAC-SHA256>` of
  * `id.timestamp.body`), so a receiver can check it came from us and is not a replay.
  */
+import { DeliveryFailure, failureOfStatus } from '../domain/delivery-failure'
 import type { Clock } from './clock'
 import { toBase64 } from './secrets'
 
 /** Where notifications go. E-mail providers can implement the same interface later. */
 export interface NotificationChannel {
-  /** Resolves once the receiver accepted it; rejects with a short reason otherwise. */
+  /**
+   * Resolves once the receiver accepted it; rejects otherwise, with a DeliveryFailure saying
+   * whether the receiver was unavailable or refused this one (anything else counts as unavailable).
+   */
   send(notification: { id: string; topic: string; payload: string }): Promise<void>
 }
 
@@ -75,12 +79,18 @@ export class WebhookChannel implements NotificationChannel {
       })
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError'
-      throw new Error(timedOut ? `no answer within ${this.#timeoutMs} ms` : 'receiver unreachable')
+      throw new DeliveryFailure(
+        timedOut ? `no answer within ${this.#timeoutMs} ms` : 'receiver unreachable',
+        'unavailable',
+      )
     }
     // The body is not read beyond this point: a receiver's answer carries nothing for us.
     await response.body?.cancel()
     if (response.status < 200 || response.status > 299) {
-      throw new Error(`receiver answered HTTP ${response.status}`)
+      throw new DeliveryFailure(
+        `receiver answered HTTP ${response.status}`,
+        failureOfStatus(response.status),
+      )
     }
   }
 }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import type { WeeklyWindow } from '../../api/contracts/advisors'
 import type { BookingContext } from '../../api/contracts/bookings'
+import { DELIVERY_FAILURES } from '../../api/domain/delivery-failure'
 
 export const advisors = sqliteTable('advisors', {
   id: text('id').primaryKey(),
@@ -107,6 +108,12 @@ export const outbox = sqliteTable(
     /** A worker sending it holds it until then; another worker skips it meanwhile. */
     leasedUntil: text('leased_until'),
     lastError: text('last_error'),
+    /**
+     * Why the last try failed: `unavailable` (no answer, 408, 429, 5xx: the receiver is down) or
+     * `refused` (another 4xx or a redirect: it will not take this one). Only the first are sent
+     * early once the receiver is back.
+     */
+    lastFailure: text('last_failure', { enum: DELIVERY_FAILURES }),
     createdAt: text('created_at').notNull(),
     deliveredAt: text('delivered_at'),
   },

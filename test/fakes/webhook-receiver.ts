@@ -7,8 +7,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { listenOnLoopback, type Loopback } from './loopback'
 
-/** `ok` 204 · `server-error` 500 · `gone` 410 · `redirect` 302 to /moved · `hang` never answers. */
-export type ReceiverMode = 'ok' | 'server-error' | 'gone' | 'redirect' | 'hang'
+/** `ok` 204 · `server-error` 500 · `bad-request` 400 · `gone` 410 · `redirect` 302 to /moved · `hang` never answers. */
+export type ReceiverMode = 'ok' | 'server-error' | 'bad-request' | 'gone' | 'redirect' | 'hang'
 
 export interface ReceivedRequest {
   method: string
@@ -24,6 +24,8 @@ export interface FakeWebhookReceiver {
   requests: ReceivedRequest[]
   /** How requests are answered once the queue of `failNext` is used up. */
   mode: ReceiverMode
+  /** A mode for some requests by their body (a receiver that refuses one notification); then the queue. */
+  answerFor: ((body: string) => ReceiverMode | undefined) | null
   /** Answers the next `count` requests with `mode` (a 500 by default), then `mode` again. */
   failNext(count: number, mode?: ReceiverMode): void
   /** Resolves once `count` requests in all have been received. */
@@ -47,6 +49,7 @@ export async function startFakeWebhookReceiver(): Promise<FakeWebhookReceiver> {
     url: '',
     requests: [],
     mode: 'ok',
+    answerFor: null,
     failNext(count, mode = 'server-error') {
       for (let index = 0; index < count; index++) queue.push(mode)
     },
@@ -66,6 +69,11 @@ export async function startFakeWebhookReceiver(): Promise<FakeWebhookReceiver> {
         response
           .writeHead(500, { 'content-type': 'text/html' })
           .end('<html><body>Internal Server Error</body></html>')
+        return
+      case 'bad-request':
+        response
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end('{"error":"unknown field booking.context"}')
         return
       case 'gone':
         response.writeHead(410, { 'content-type': 'text/plain' }).end('Gone')
@@ -92,7 +100,8 @@ export async function startFakeWebhookReceiver(): Promise<FakeWebhookReceiver> {
         waiters.splice(waiters.indexOf(waiter), 1)
         waiter.resolve()
       }
-      answer(response, queue.shift() ?? fake.mode)
+      const body = fake.requests.at(-1)?.body ?? ''
+      answer(response, fake.answerFor?.(body) ?? queue.shift() ?? fake.mode)
     })
   })
   const loopback: Loopback = await listenOnLoopback(server)

@@ -53,6 +53,7 @@ beforeAll(async () => {
 afterAll(() => receiver.close())
 beforeEach(() => {
   receiver.mode = 'ok'
+  receiver.answerFor = null
   receiver.requests.length = 0
 })
 
@@ -493,6 +494,7 @@ describe('order per booking and the backlog after an outage', () => {
     const rows = backlog(0, 2).map((row) => ({
       ...row,
       attempts: 4,
+      lastFailure: 'unavailable' as const,
       nextAttemptAt: iso(NOW + 30 * 60_000),
     }))
     await test.db.insert(outbox).values(rows)
@@ -512,6 +514,89 @@ describe('order per booking and the backlog after an outage', () => {
     test.set(NOW + 60_000)
     expect(await test.settle()).toEqual({ delivered: 2, retried: 0, failed: 0 })
     expect(receiver.requests).toHaveLength(3)
+  })
+})
+
+describe('a notification the receiver refuses', () => {
+  it('keeps its schedule while other bookings are delivered, and its cancellation waits behind it', async () => {
+    const test = await setup()
+    const refusedBooking = { id: '' }
+    receiver.answerFor = (body) =>
+      payloadOf(body).booking.id === refusedBooking.id ? 'bad-request' : undefined
+    const refused = await test.book()
+    refusedBooking.id = refused.id
+    // The first try went out with the booking, before the receiver knew which one to refuse.
+    receiver.requests.length = 0
+    await test.db.update(outbox).set({ state: 'pending', attempts: 0, deliveredAt: null })
+    await test.settle()
+    const [row] = await test.rows()
+    expect(row).toMatchObject({
+      attempts: 1,
+      lastError: 'receiver answered HTTP 400',
+      lastFailure: 'refused',
+      nextAttemptAt: iso(NOW + (RETRY_DELAYS_MS[0] ?? 0)),
+    })
+
+    test.set(NOW + 5_000)
+    const { pathname, search } = new URL(refused.cancelUrl)
+    expect((await test.app.request(`${pathname}${search}`, { method: 'POST' })).status).toBe(200)
+    for (const start of ['2026-11-23T09:00:00.000Z', '2026-11-23T09:30:00.000Z']) {
+      await test.book(start)
+      await test.settle()
+    }
+    // Others went through; the refused one was not sent again early, nor worn out.
+    const sentFor = (id: string) =>
+      receiver.requests.filter((request) => payloadOf(request.body).booking.id === id)
+    expect(sentFor(refused.id)).toHaveLength(1)
+    expect(receiver.requests).toHaveLength(3)
+    expect(await test.row(row?.id ?? '')).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      nextAttemptAt: iso(NOW + (RETRY_DELAYS_MS[0] ?? 0)),
+    })
+    const cancellation = (await test.rows()).find((entry) => entry.topic === 'booking.cancelled')
+    expect(cancellation).toMatchObject({ state: 'pending', attempts: 0 })
+
+    // On its schedule it is tried again; accepted then, its cancellation follows.
+    receiver.answerFor = null
+    test.set(NOW + (RETRY_DELAYS_MS[0] ?? 0))
+    expect(await test.settle()).toEqual({ delivered: 2, retried: 0, failed: 0 })
+    expect(sentFor(refused.id).map((request) => payloadOf(request.body).type)).toEqual([
+      'booking.confirmed',
+      'booking.confirmed',
+      'booking.cancelled',
+    ])
+  })
+
+  it('is not the only probe: the next probe takes the next waiting notification', async () => {
+    const test = await setup()
+    const rows = backlog(0, 2).map((row, index) => ({
+      ...row,
+      attempts: 3,
+      lastFailure: 'unavailable' as const,
+      nextAttemptAt: iso(NOW + (30 + index) * 60_000),
+    }))
+    await test.db.insert(outbox).values(rows)
+    const stuck = rows[0]?.subject.slice('booking:'.length)
+    // The receiver is up, but answers 500 to the first one, whatever happens.
+    receiver.answerFor = (body) =>
+      payloadOf(body).booking.id === stuck ? 'server-error' : undefined
+
+    expect(await test.settle()).toEqual({ delivered: 0, retried: 0, failed: 0 })
+    test.set(NOW + 60_000)
+    expect(await test.settle()).toEqual({ delivered: 1, retried: 0, failed: 0 })
+    expect(receiver.requests.map((request) => payloadOf(request.body).booking.id)).toEqual([
+      stuck,
+      rows[1]?.subject.slice('booking:'.length),
+      // Once the receiver took one, the other waiting retry was tried early, and failed again.
+      stuck,
+    ])
+    // Early tries cost it nothing: its attempts and its schedule stand.
+    expect((await test.rows()).find((row) => row.id === rows[0]?.id)).toMatchObject({
+      state: 'pending',
+      attempts: 3,
+      nextAttemptAt: iso(NOW + 30 * 60_000),
+    })
   })
 })
 

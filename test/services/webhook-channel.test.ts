@@ -7,6 +7,7 @@ import {
   type FakeWebhookReceiver,
 } from '../fakes/webhook-receiver'
 import { unreachableUrl } from '../fakes/loopback'
+import { DeliveryFailure } from '../../api/domain/delivery-failure'
 
 const SECRET = 'whsec-test-0123456789abcdef0123456789abcdef'
 const NOW = Date.parse('2026-11-20T08:00:00.750Z')
@@ -86,11 +87,16 @@ describe('WebhookChannel', () => {
   })
 
   it.each([
-    { mode: 'server-error', error: 'receiver answered HTTP 500' },
-    { mode: 'gone', error: 'receiver answered HTTP 410' },
-  ] as const)('rejects when the receiver answers $mode', async ({ mode, error }) => {
+    { mode: 'server-error', error: 'receiver answered HTTP 500', kind: 'unavailable' },
+    { mode: 'bad-request', error: 'receiver answered HTTP 400', kind: 'refused' },
+    { mode: 'gone', error: 'receiver answered HTTP 410', kind: 'refused' },
+    { mode: 'redirect', error: 'receiver answered HTTP 302', kind: 'refused' },
+    { mode: 'hang', error: `no answer within ${SHORT_TIMEOUT_MS} ms`, kind: 'unavailable' },
+  ] as const)('rejects when the receiver answers $mode: $kind', async ({ mode, error, kind }) => {
     receiver.mode = mode
-    await expect(channelTo(receiver.url).send(notification)).rejects.toThrow(error)
+    await expect(channelTo(receiver.url, SHORT_TIMEOUT_MS).send(notification)).rejects.toEqual(
+      new DeliveryFailure(error, kind),
+    )
     expect(receiver.requests).toHaveLength(1)
   })
 
@@ -112,8 +118,9 @@ describe('WebhookChannel', () => {
   })
 
   it('rejects with a short reason when nothing listens', async () => {
-    await expect(channelTo(await unreachableUrl()).send(notification)).rejects.toThrow(
-      /^receiver unreachable$/,
-    )
+    await expect(channelTo(await unreachableUrl()).send(notification)).rejects.toMatchObject({
+      message: 'receiver unreachable',
+      kind: 'unavailable',
+    })
   })
 })
