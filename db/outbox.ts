@@ -22,6 +22,10 @@ const firstPendingOfSubject = sql`not exists (
   where earlier.subject = ${outbox.subject} and earlier.state = 'pending'
     and earlier.sequence < ${outbox.sequence})`
 
+/** What a worker may send at `now`: pending, not leased, first pending of its subject. */
+const sendableAt = (now: string) =>
+  and(eq(outbox.state, 'pending'), notLeasedAt(now), firstPendingOfSubject)
+
 /**
  * Pending notifications due at `now` and not leased, oldest first, each the earliest pending one
  * of its subject — so no two of one subject are ever sent together.
@@ -30,14 +34,7 @@ export async function dueNotifications(db: Db, now: string, limit: number): Prom
   return db
     .select()
     .from(outbox)
-    .where(
-      and(
-        eq(outbox.state, 'pending'),
-        lte(outbox.nextAttemptAt, now),
-        notLeasedAt(now),
-        firstPendingOfSubject,
-      ),
-    )
+    .where(and(sendableAt(now), lte(outbox.nextAttemptAt, now)))
     .orderBy(outbox.createdAt, outbox.subject, outbox.sequence)
     .limit(limit)
 }
@@ -64,11 +61,9 @@ export async function waitingRetries(
     .from(outbox)
     .where(
       and(
-        eq(outbox.state, 'pending'),
+        sendableAt(now),
         eq(outbox.lastFailure, 'unavailable'),
         gt(outbox.nextAttemptAt, now),
-        notLeasedAt(now),
-        firstPendingOfSubject,
         after
           ? or(
               gt(outbox.nextAttemptAt, after.nextAttemptAt),
