@@ -1,6 +1,5 @@
 /** Node entry (the embedded default): libSQL file database migrated and seeded on start, the API, the widget bundle and the demo page. */
 import { getConnInfo } from '@hono/node-server/conninfo'
-import { serveStatic } from '@hono/node-server/serve-static'
 import { resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { createDb } from '../db/client'
@@ -15,6 +14,7 @@ import { addressKey, clientAddress, type Cidr } from './domain/client-address'
 import { DEFAULT_RECHERCHE_ENTREPRISES_URL, NodeConfigSchema, parseConfig } from './env'
 import { systemClock } from './services/clock'
 import { RechercheEntreprises } from './services/recherche-entreprises'
+import { staticFiles } from './services/static-files'
 import { backgroundRound } from './services/background-round'
 import { OutboxDispatcher } from './services/outbox-dispatcher'
 import { WebhookChannel, type WebhookTarget } from './services/webhook-channel'
@@ -103,7 +103,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const root = options.publicDir ?? PUBLIC_DIR
   // _headers is the Workers assets' header file, not a page.
   app.get('/_headers', (c) => c.notFound())
-  app.use('/*', serveStatic({ root }))
+  app.use('/*', staticFiles({ root }))
 
   const hostname = options.hostname ?? '127.0.0.1'
   // What Node's parser or the adapter refuse is answered as problem+json too.

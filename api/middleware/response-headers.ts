@@ -66,8 +66,9 @@ export const PAGE_HEADERS = {
 }
 
 /**
- * Pages and other files outside /v1: kept, but revalidated on every use (Last-Modified on Node,
- * ETag on Workers, whose static assets get this very value by default), so a release shows at once.
+ * Pages and other files outside /v1: kept, but revalidated on every use (an ETag on Node, from
+ * api/services/static-files.ts, and on Workers, whose static assets get this very value by
+ * default), so a release shows at once and an unchanged file costs a 304.
  */
 export const PAGE_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
 
