@@ -1,5 +1,6 @@
 /** createApp(deps): the one Hono app behind both entries (Node and Workers) — middleware, routes, errors. No I/O at import. */
 import { Hono, type Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import type { Db } from '../db/client'
 import { clientKeyOf } from './domain/client-address'
 import type { AppEnv } from './env'
@@ -26,6 +27,10 @@ import { bookingRoutes } from './routes/bookings'
 import { adminAdvisorRoutes } from './routes/admin-advisors'
 import { adminOutboxRoutes } from './routes/admin-outbox'
 import { adminAuth } from './middleware/admin-auth'
+import { cancelPageRoutes } from './routes/cancel-page'
+import { privacyRoutes } from './routes/privacy'
+import { DEFAULT_RETENTION_DAYS, type PrivacySettings } from './domain/privacy-notice'
+import type { MailQueueSettings } from './services/booking-notifications'
 import { OutboxDispatcher } from './services/outbox-dispatcher'
 import { FundingRuleStore } from './services/funding-rule-store'
 import { systemClock, type Clock } from './services/clock'
@@ -43,8 +48,25 @@ export interface AppDeps {
   publicUrl: () => string
   /** Bearer token of /v1/admin; without one the admin routes answer 401. */
   adminToken?: string
-  /** Delivers the advisors' notifications; without one they wait in the outbox. */
+  /** Delivers the outbox (webhooks, e-mails); without one, notifications wait in the outbox. */
   dispatcher?: OutboxDispatcher
+  /**
+   * E-mails are queued with each booking change when set: the key sealing the manage tokens they
+   * carry (OUTBOX_SECRET). The advisor's go by e-mail too when the dispatcher has no webhook.
+   */
+  mail?: { sealKey: string }
+  /** Partner origins a booking's manage link may lead back to (ALLOWED_RETURN_ORIGINS). */
+  allowedReturnOrigins?: readonly string[]
+  /** The privacy notice and the retention period (GET /v1/privacy). */
+  privacy?: PrivacySettings
+}
+
+/** Without settings: a year's retention, no contact or policy page, the default wording. */
+const DEFAULT_PRIVACY: PrivacySettings = {
+  retentionDays: DEFAULT_RETENTION_DAYS,
+  contact: null,
+  policyUrl: null,
+  text: {},
 }
 
 /**
@@ -80,7 +102,15 @@ export function createApp(deps: AppDeps) {
   const clock = deps.clock ?? systemClock
   const reference = new ReferenceStore(clock)
   const fundingRules = new FundingRuleStore(clock)
-  const dispatcher = deps.dispatcher ?? new OutboxDispatcher({ channel: null, clock })
+  const dispatcher = deps.dispatcher ?? new OutboxDispatcher({ channels: {}, clock })
+  const privacy = deps.privacy ?? DEFAULT_PRIVACY
+  const mail: MailQueueSettings | null = deps.mail
+    ? {
+        sealKey: deps.mail.sealKey,
+        advisorByEmail: !dispatcher.delivers('webhook'),
+        privacyUrl: privacy.policyUrl,
+      }
+    : null
   const app = new Hono<AppEnv>()
 
   // JSON answers of /v1 carry their headers themselves (routes/json-response.ts, problem.ts).
@@ -110,7 +140,7 @@ export function createApp(deps: AppDeps) {
       `Trop de réservations depuis votre connexion : réessayez dans ${seconds} s, ou écrivez-nous.`,
   })
   // '/v1/bookings/*' matches '/v1/bookings' itself too: one pattern, one token per request.
-  app.on('POST', '/v1/bookings/*', bookingLimit)
+  app.on('POST', ['/v1/bookings/*', '/bookings/*'], bookingLimit)
   app.on(
     'GET',
     '/v1/advisors/:id/slots',
@@ -126,12 +156,14 @@ export function createApp(deps: AppDeps) {
   // first answer holds a manage token. A partner id joins the scope once partners authenticate.
   const idempotencyScope = (c: Context) => `client ${clientKey(c)}`
   app.use('/widgets/*', constantHeaders(BUNDLE_HEADERS))
-  app.use('/v1/*', async (c, next) => {
+  const withDatabase = createMiddleware<AppEnv>(async (c, next) => {
     const db = deps.database(c.env)
     c.set('db', db)
     c.set('catalog', () => reference.catalog(db))
     await next()
   })
+  app.use('/v1/*', withDatabase)
+  app.use('/bookings/*', withDatabase)
 
   app.route('/health', healthRoutes({ database: deps.database, clock }))
   app.route('/problems', problemRoutes)
@@ -141,10 +173,20 @@ export function createApp(deps: AppDeps) {
   app.route('/v1/funding-rules', fundingRuleRoutes(fundingRules, clock))
   app.route('/v1/simulations', simulationRoutes(fundingRules))
   app.route('/v1/advisors', advisorRoutes(clock))
+  app.route('/v1/privacy', privacyRoutes(privacy))
+  const allowedReturnOrigins = deps.allowedReturnOrigins ?? []
   app.route(
     '/v1/bookings',
-    bookingRoutes({ clock, dispatcher, publicUrl: deps.publicUrl, idempotencyScope }),
+    bookingRoutes({
+      clock,
+      dispatcher,
+      publicUrl: deps.publicUrl,
+      allowedReturnOrigins,
+      mail,
+      idempotencyScope,
+    }),
   )
+  app.route('/bookings', cancelPageRoutes({ clock, dispatcher, publicUrl: deps.publicUrl, mail }))
   app.use('/v1/admin/*', adminAuth(deps.adminToken))
   app.route('/v1/admin', adminRoutes({ store: fundingRules, clock }))
   app.route('/v1/admin', adminAdvisorRoutes(clock))

@@ -3,8 +3,48 @@ import { z } from 'zod'
 import type { Db } from '../db/client'
 import { parseCidrList } from './domain/client-address'
 import type { ConventionCatalog } from './domain/convention-catalog'
+import { parseMailbox } from './domain/mailbox'
+import { DEFAULT_RETENTION_DAYS, type PrivacySettings } from './domain/privacy-notice'
+import { DEFAULT_BREVO_API_URL } from './services/brevo-transport'
 
 export const DEFAULT_RECHERCHE_ENTREPRISES_URL = 'https://recherche-entreprises.api.gouv.fr'
+
+/** A comma-separated list of http(s) origins (ALLOWED_RETURN_ORIGINS), read as origins. */
+const OriginList = z
+  .string()
+  .default('')
+  .transform((text, context) => {
+    const entries = text
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+    const origins: string[] = []
+    for (const entry of entries) {
+      let url: URL | null = null
+      try {
+        url = new URL(entry)
+      } catch {
+        url = null
+      }
+      if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== '/' || url.search) {
+        context.addIssue({
+          code: 'custom',
+          message: `ALLOWED_RETURN_ORIGINS holds ${JSON.stringify(entry)}, not an http(s) origin: write origins separated by commas, e.g. https://www.partenaire.fr, https://partenaire.fr.`,
+        })
+        return z.NEVER
+      }
+      origins.push(url.origin)
+    }
+    return origins
+  })
+
+/** `Ganapati <rendez-vous@ganapati.fr>` or a bare address. */
+const Mailbox = z
+  .string()
+  .refine(
+    (text) => parseMailbox(text) !== null,
+    'MAIL_FROM must be an address, e.g. Ganapati <rendez-vous@ganapati.fr>.',
+  )
 
 /** Configuration shared by both runtimes (Node: process.env; Workers: vars and secrets). */
 export const ConfigSchema = z.object({
@@ -24,6 +64,36 @@ export const ConfigSchema = z.object({
     .string()
     .min(32, 'WEBHOOK_SECRET must hold at least 32 characters (use a random secret).')
     .optional(),
+  /** Sender of the e-mails; required with a real e-mail channel. */
+  MAIL_FROM: Mailbox.optional(),
+  /** Seals the manage tokens e-mails carry while they wait in the outbox. */
+  OUTBOX_SECRET: z
+    .string()
+    .min(32, 'OUTBOX_SECRET must hold at least 32 characters (use a random secret).')
+    .optional(),
+  /** Origins of partner pages a booking's manage link may lead back to, besides PUBLIC_URL's. */
+  ALLOWED_RETURN_ORIGINS: OriginList,
+  /** Days after a call before the visitor's details are erased. */
+  BOOKING_RETENTION_DAYS: z.coerce
+    .number()
+    .int('BOOKING_RETENTION_DAYS must be a whole number of days.')
+    .min(1, 'BOOKING_RETENTION_DAYS must be at least 1.')
+    .max(3650, 'BOOKING_RETENTION_DAYS must be at most 3650 (10 years).')
+    .default(DEFAULT_RETENTION_DAYS),
+  /** The full privacy policy, linked under the notice and in the e-mails. */
+  PRIVACY_NOTICE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Whom to ask about one's data: an e-mail address or an http(s) page. */
+  PRIVACY_CONTACT: z
+    .string()
+    .max(200)
+    .refine(
+      (text) => z.email().safeParse(text).success || /^https?:\/\/\S+$/.test(text),
+      'PRIVACY_CONTACT must be an e-mail address or an http(s) URL.',
+    )
+    .optional(),
+  /** The notice's own wording, replacing the default; `{days}` and `{contact}` are filled in. */
+  PRIVACY_NOTICE_FR: z.string().min(1).max(2000).optional(),
+  PRIVACY_NOTICE_EN: z.string().min(1).max(2000).optional(),
 })
 /** A webhook URL needs its secret: an unsigned notification could be forged by anyone. */
 const webhookNeedsSecret = (config: { WEBHOOK_URL?: string; WEBHOOK_SECRET?: string }) =>
@@ -46,10 +116,22 @@ const PublicUrl = z
   }, 'PUBLIC_URL must be an origin such as https://widgets.ganapati.fr, without a path, query or credentials.')
   .transform((text) => new URL(text).origin)
 
-export const WorkerConfigSchema = ConfigSchema.extend({ PUBLIC_URL: PublicUrl }).refine(
-  webhookNeedsSecret,
-  WEBHOOK_SECRET_MISSING,
-)
+export const WorkerConfigSchema = ConfigSchema.extend({
+  PUBLIC_URL: PublicUrl,
+  /** Brevo's transactional API key: e-mails are sent through it; unset, no e-mail is queued. */
+  BREVO_API_KEY: z.string().min(1).optional(),
+  BREVO_API_URL: z.url({ protocol: /^https?$/ }).default(DEFAULT_BREVO_API_URL),
+})
+  .refine(webhookNeedsSecret, WEBHOOK_SECRET_MISSING)
+  .refine((config) => !config.BREVO_API_KEY || Boolean(config.MAIL_FROM), {
+    message: 'MAIL_FROM is required with BREVO_API_KEY.',
+    path: ['MAIL_FROM'],
+  })
+  // A Worker has no disk to keep a key of its own: e-mails waiting across isolates need this one.
+  .refine((config) => !config.BREVO_API_KEY || Boolean(config.OUTBOX_SECRET), {
+    message: 'OUTBOX_SECRET is required with BREVO_API_KEY.',
+    path: ['OUTBOX_SECRET'],
+  })
 export type Config = z.infer<typeof ConfigSchema>
 export type WorkerConfig = z.infer<typeof WorkerConfigSchema>
 
@@ -75,8 +157,30 @@ export const NodeConfigSchema = ConfigSchema.extend({
   /** Unset: the listening origin, which only suits a server reached on localhost. */
   PUBLIC_URL: PublicUrl.optional(),
   TRUSTED_PROXIES: TrustedProxies,
-}).refine(webhookNeedsSecret, WEBHOOK_SECRET_MISSING)
+  /** smtp:// or smtps:// with user and password; unset, e-mails are written as .eml files. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: 'SMTP_URL must be an smtp:// or smtps:// URL.' })
+    .optional(),
+})
+  .refine(webhookNeedsSecret, WEBHOOK_SECRET_MISSING)
+  .refine((config) => !config.SMTP_URL || Boolean(config.MAIL_FROM), {
+    message: 'MAIL_FROM is required with SMTP_URL.',
+    path: ['MAIL_FROM'],
+  })
 export type NodeConfig = z.infer<typeof NodeConfigSchema>
+
+/** The privacy notice and retention period the configuration sets. */
+export function privacySettingsOf(config: Config): PrivacySettings {
+  return {
+    retentionDays: config.BOOKING_RETENTION_DAYS,
+    contact: config.PRIVACY_CONTACT ?? null,
+    policyUrl: config.PRIVACY_NOTICE_URL ?? null,
+    text: {
+      ...(config.PRIVACY_NOTICE_FR ? { fr: config.PRIVACY_NOTICE_FR } : {}),
+      ...(config.PRIVACY_NOTICE_EN ? { en: config.PRIVACY_NOTICE_EN } : {}),
+    },
+  }
+}
 
 /** Reads configuration, failing at boot with every bad variable named rather than at the first request. */
 export function parseConfig<Schema extends z.ZodType>(

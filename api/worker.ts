@@ -3,12 +3,15 @@ import { createClient } from '@libsql/client/web'
 import type { ExecutionContext } from 'hono'
 import { createDb, type Db } from '../db/client'
 import { createApp, type App } from './app'
-import { parseConfig, WorkerConfigSchema, type WorkerConfig } from './env'
+import { parseConfig, privacySettingsOf, WorkerConfigSchema, type WorkerConfig } from './env'
+import { parseMailbox } from './domain/mailbox'
 import { PROBLEM_HEADERS, problemType } from './middleware/problem'
 import { PROBLEM_TYPES } from './middleware/problem-types'
 import { systemClock } from './services/clock'
 import { RechercheEntreprises } from './services/recherche-entreprises'
 import { backgroundRound } from './services/background-round'
+import { BrevoTransport } from './services/brevo-transport'
+import { MailChannel } from './services/mail-channel'
 import { OutboxDispatcher } from './services/outbox-dispatcher'
 import { WebhookChannel } from './services/webhook-channel'
 
@@ -20,6 +23,16 @@ export interface WorkerBindings {
   ADMIN_TOKEN?: string
   WEBHOOK_URL?: string
   WEBHOOK_SECRET?: string
+  MAIL_FROM?: string
+  OUTBOX_SECRET?: string
+  BREVO_API_KEY?: string
+  BREVO_API_URL?: string
+  ALLOWED_RETURN_ORIGINS?: string
+  BOOKING_RETENTION_DAYS?: string
+  PRIVACY_NOTICE_URL?: string
+  PRIVACY_CONTACT?: string
+  PRIVACY_NOTICE_FR?: string
+  PRIVACY_NOTICE_EN?: string
   ASSETS?: { fetch(request: Request): Promise<Response> }
 }
 
@@ -27,6 +40,7 @@ interface Deployment {
   app: App
   database: () => Db
   dispatcher: OutboxDispatcher
+  retentionDays: number
 }
 
 // Built on the first request (bindings are not available at import) and kept for the isolate's life,
@@ -39,28 +53,50 @@ function deploymentFor(bindings: WorkerBindings): Deployment {
   // A web client is a URL and a token: cheap to make for each request.
   const database = () =>
     createDb(createClient({ url: config.DATABASE_URL, authToken: config.DATABASE_AUTH_TOKEN }))
+  const log = (message: string) => console.warn(message)
+  // E-mail needs Brevo's key; the schema then requires MAIL_FROM and OUTBOX_SECRET.
+  const from = config.MAIL_FROM ? parseMailbox(config.MAIL_FROM) : null
+  const brevo =
+    config.BREVO_API_KEY && from && config.OUTBOX_SECRET
+      ? { apiKey: config.BREVO_API_KEY, from, sealKey: config.OUTBOX_SECRET }
+      : null
   const dispatcher = new OutboxDispatcher({
-    channel:
-      config.WEBHOOK_URL && config.WEBHOOK_SECRET
-        ? new WebhookChannel({
-            target: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET },
+    channels: {
+      webhook:
+        config.WEBHOOK_URL && config.WEBHOOK_SECRET
+          ? new WebhookChannel({
+              target: { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET },
+              clock: systemClock,
+            })
+          : null,
+      email: brevo
+        ? new MailChannel({
+            transport: new BrevoTransport({ apiKey: brevo.apiKey, baseUrl: config.BREVO_API_URL }),
+            from: brevo.from,
+            sealKey: brevo.sealKey,
             clock: systemClock,
+            log,
           })
         : null,
+    },
     clock: systemClock,
-    log: (message) => console.warn(message),
+    log,
   })
+  const privacy = privacySettingsOf(config)
   const app = createApp({
     adminToken: config.ADMIN_TOKEN,
     publicUrl: () => config.PUBLIC_URL,
     database,
     dispatcher,
+    ...(brevo ? { mail: { sealKey: brevo.sealKey } } : {}),
+    allowedReturnOrigins: config.ALLOWED_RETURN_ORIGINS,
+    privacy,
     companies: new RechercheEntreprises({
       baseUrl: config.RECHERCHE_ENTREPRISES_URL,
       clock: systemClock,
     }),
   })
-  deployment = { app, database, dispatcher }
+  deployment = { app, database, dispatcher, retentionDays: privacy.retentionDays }
   return deployment
 }
 
@@ -94,7 +130,7 @@ export default {
     }
     return workerApp.fetch(request, env as unknown as Record<string, unknown>, ctx)
   },
-  /** The cron trigger (wrangler.toml): notifications to retry, old idempotency keys to forget. */
+  /** The cron trigger (wrangler.toml): notifications to retry, old idempotency keys to forget, bookings past retention to erase. */
   scheduled(_controller: unknown, env: WorkerBindings, ctx: ExecutionContext): void {
     let running: Deployment
     try {
@@ -104,7 +140,9 @@ export default {
       return
     }
     ctx.waitUntil(
-      backgroundRound(running.database(), running.dispatcher, systemClock).then((report) => {
+      backgroundRound(running.database(), running.dispatcher, systemClock, {
+        retentionDays: running.retentionDays,
+      }).then((report) => {
         if (report.failed > 0) console.warn(`outbox: ${report.failed} notification(s) given up`)
       }),
     )

@@ -21,13 +21,18 @@ export async function findAdvisor(db: Db, id: string): Promise<Advisor | null> {
   return (await advisorQuery(db).all({ id }))[0] ?? null
 }
 
-/** The advisors a visitor can book, by name. */
+/** The advisors a visitor can book, by name, with the ways they can be called. */
 export async function activeAdvisors(db: Db): Promise<AdvisorSummary[]> {
-  return db
-    .select({ id: advisors.id, name: advisors.name })
+  const rows = await db
+    .select({ id: advisors.id, name: advisors.name, videoUrl: advisors.videoUrl })
     .from(advisors)
     .where(eq(advisors.active, true))
     .orderBy(asc(advisors.name), asc(advisors.id))
+  return rows.map(({ id, name, videoUrl }) => ({
+    id,
+    name,
+    callModes: videoUrl ? ['phone', 'video'] : ['phone'],
+  }))
 }
 
 export async function allAdvisors(db: Db): Promise<Advisor[]> {
@@ -42,7 +47,8 @@ export async function putAdvisor(
   origin: AdvisorOrigin,
   at: string,
 ): Promise<boolean> {
-  const values = { ...settings, origin, updatedAt: at }
+  // Written out, so a PUT without a video room removes the one set before.
+  const values = { ...settings, videoUrl: settings.videoUrl ?? null, origin, updatedAt: at }
   const existed = (await findAdvisor(db, id)) !== null
   await db
     .insert(advisors)

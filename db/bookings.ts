@@ -1,36 +1,47 @@
 /**
- * Booked calls. A booking and the notification announcing it are written in one transaction, and
- * the insert itself refuses a clash: one statement checks and writes, so no request can slip in
- * between, and a unique index backs it for calls starting at the same instant.
+ * Booked calls. A booking and the notifications announcing it (webhook, e-mails) are written in one
+ * transaction, and the insert itself refuses a clash: one statement checks and writes, so no
+ * request can slip in between, and a unique index backs it for calls starting at the same instant.
  */
 import { and, asc, eq, gt, lt, sql } from 'drizzle-orm'
+import type { OutboxChannel } from '../api/domain/outbox-channels'
 import type { Db } from './client'
 import { preparedOnce } from './prepared'
-import { bookingSubject } from './outbox'
+import { bookingMailSubject } from './outbox'
 import { bookings, outbox } from './schema'
 
 export type Booking = typeof bookings.$inferSelect
-export type NewBooking = Omit<Booking, 'status' | 'cancelledAt'>
+export type NewBooking = Omit<Booking, 'status' | 'cancelledAt' | 'erasedAt'>
+
+export type NotificationTopic = 'booking.confirmed' | 'booking.reminder' | 'booking.cancelled'
 
 /** A row of the outbox to write with the change it announces. */
 export interface Notification {
   id: string
-  topic: 'booking.confirmed' | 'booking.cancelled'
+  channel: OutboxChannel
+  topic: NotificationTopic
+  subject: string
   payload: string
+  /** The manage token its e-mail's links carry, sealed; null for anything else. */
+  sealedToken: string | null
+  /** When the change happened. */
   at: string
+  /** When it is to be sent: `at`, or later for a reminder. */
+  dueAt: string
 }
 
 /**
- * Writes the notification only if the statement just before it changed a row, next in its
- * booking's sequence: inside the batch's transaction, so no other change of the booking interleaves.
+ * Writes the notification only if the statement just before it changed a row (the booking, or the
+ * notification before this one), next in its subject's sequence on its channel: inside the batch's
+ * transaction, so no other change of the booking interleaves.
  */
-function notificationIfChanged(db: Db, bookingId: string, notification: Notification) {
-  const subject = bookingSubject(bookingId)
+function notificationIfChanged(db: Db, notification: Notification) {
+  const n = notification
   return db.run(sql`
-    insert into ${outbox} (id, topic, subject, sequence, occurred_at, payload, state, attempts, next_attempt_at, created_at)
-    select ${notification.id}, ${notification.topic}, ${subject},
-      (select coalesce(max(sequence), 0) + 1 from ${outbox} where subject = ${subject}),
-      ${notification.at}, ${notification.payload}, 'pending', 0, ${notification.at}, ${notification.at}
+    insert into ${outbox} (id, channel, topic, subject, sequence, occurred_at, payload, sealed_token, state, attempts, next_attempt_at, created_at)
+    select ${n.id}, ${n.channel}, ${n.topic}, ${n.subject},
+      (select coalesce(max(sequence), 0) + 1 from ${outbox} where subject = ${n.subject} and channel = ${n.channel}),
+      ${n.at}, ${n.payload}, ${n.sealedToken}, 'pending', 0, ${n.dueAt}, ${n.at}
     where changes() = 1`)
 }
 
@@ -47,20 +58,20 @@ export async function insertBooking(
   db: Db,
   booking: NewBooking,
   clash: { from: string; to: string },
-  notification: Notification,
+  notifications: readonly Notification[],
 ): Promise<boolean> {
   const b = booking
   try {
     const [inserted] = await db.batch([
       db.run(sql`
-        insert into ${bookings} (id, advisor_id, start_at, end_at, status, name, email, phone, company, message, context, lang, manage_token_hash, created_at)
-        select ${b.id}, ${b.advisorId}, ${b.startAt}, ${b.endAt}, 'confirmed', ${b.name}, ${b.email}, ${b.phone}, ${b.company}, ${b.message}, ${b.context === null ? null : JSON.stringify(b.context)}, ${b.lang}, ${b.manageTokenHash}, ${b.createdAt}
+        insert into ${bookings} (id, advisor_id, start_at, end_at, status, name, email, phone, company, message, context, lang, time_zone, call_mode, page_url, manage_token_hash, created_at)
+        select ${b.id}, ${b.advisorId}, ${b.startAt}, ${b.endAt}, 'confirmed', ${b.name}, ${b.email}, ${b.phone}, ${b.company}, ${b.message}, ${b.context === null ? null : JSON.stringify(b.context)}, ${b.lang}, ${b.timeZone}, ${b.callMode}, ${b.pageUrl}, ${b.manageTokenHash}, ${b.createdAt}
         where not exists (
           select 1 from ${bookings}
           where advisor_id = ${b.advisorId} and status = 'confirmed'
             and start_at < ${clash.to} and end_at > ${clash.from}
         )`),
-      notificationIfChanged(db, b.id, notification),
+      ...notifications.map((notification) => notificationIfChanged(db, notification)),
     ])
     return inserted.rowsAffected === 1
   } catch (error) {
@@ -73,18 +84,27 @@ export async function findBooking(db: Db, id: string): Promise<Booking | null> {
   return (await db.select().from(bookings).where(eq(bookings.id, id)).limit(1))[0] ?? null
 }
 
-/** Cancels a confirmed booking and queues its notification; false when it was not confirmed. */
+/**
+ * Cancels a confirmed booking, queues its notifications and withdraws the visitor's reminder if it
+ * is still waiting; false when it was not confirmed. A reminder already on its way (leased) is
+ * withdrawn too: should that try fail, it is not tried again.
+ */
 export async function cancelBooking(
   db: Db,
   id: string,
   at: string,
-  notification: Notification,
+  notifications: readonly Notification[],
 ): Promise<boolean> {
   const [updated] = await db.batch([
     db.run(sql`
       update ${bookings} set status = 'cancelled', cancelled_at = ${at}
       where id = ${id} and status = 'confirmed'`),
-    notificationIfChanged(db, id, notification),
+    ...notifications.map((notification) => notificationIfChanged(db, notification)),
+    db.run(sql`
+      update ${outbox} set state = 'withdrawn', sealed_token = null
+      where subject = ${bookingMailSubject(id, 'visitor')} and channel = 'email'
+        and topic = 'booking.reminder' and state = 'pending'
+        and exists (select 1 from ${bookings} where id = ${id} and status = 'cancelled')`),
   ])
   return updated.rowsAffected === 1
 }

@@ -1,40 +1,58 @@
 /**
  * The outbox: notifications waiting for delivery, leased one at a time, kept after delivery or
- * failure. Each subject's notifications go out in sequence: the next one waits while an earlier
- * one is pending (a `booking.cancelled` never overtakes its `booking.confirmed`).
+ * failure. Each subject's notifications on a channel go out in sequence: the next one waits while
+ * an earlier one on that channel is pending (a `booking.cancelled` never overtakes its
+ * `booking.confirmed`), and the webhook and e-mail channels never wait on each other.
  */
 import { and, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm'
 import type { DeliveryFailureKind } from '../api/domain/delivery-failure'
+import type { OutboxChannel } from '../api/domain/outbox-channels'
 import type { Db } from './client'
 import { outbox } from './schema'
 
 export type OutboxRow = typeof outbox.$inferSelect
-export type OutboxState = 'pending' | 'delivered' | 'failed'
+/** `withdrawn`: never to be sent (the reminder of a cancelled call, a row past its retention). */
+export const OUTBOX_STATES = ['pending', 'delivered', 'failed', 'withdrawn'] as const
+export type OutboxState = (typeof OUTBOX_STATES)[number]
 
-/** The subject of a booking's notifications: the unit of their ordering. */
+/** The subject of a booking's webhooks: the unit of their ordering. */
 export const bookingSubject = (bookingId: string) => `booking:${bookingId}`
+
+/** The subject of a booking's e-mails to one recipient: each recipient's e-mails are in order. */
+export const bookingMailSubject = (bookingId: string, recipient: 'visitor' | 'advisor') =>
+  `booking:${bookingId}:${recipient}`
 
 const notLeasedAt = (now: string) => or(isNull(outbox.leasedUntil), lte(outbox.leasedUntil, now))
 
-/** No earlier notification of the same subject is still pending (the unique index serves it). */
+/** No earlier notification of the same subject and channel is still pending (the unique index serves it). */
 const firstPendingOfSubject = sql`not exists (
   select 1 from ${outbox} as earlier
-  where earlier.subject = ${outbox.subject} and earlier.state = 'pending'
-    and earlier.sequence < ${outbox.sequence})`
+  where earlier.subject = ${outbox.subject} and earlier.channel = ${outbox.channel}
+    and earlier.state = 'pending' and earlier.sequence < ${outbox.sequence})`
 
-/** What a worker may send at `now`: pending, not leased, first pending of its subject. */
-const sendableAt = (now: string) =>
-  and(eq(outbox.state, 'pending'), notLeasedAt(now), firstPendingOfSubject)
+/** What a worker of `channel` may send at `now`: pending, not leased, first pending of its subject. */
+const sendableAt = (channel: OutboxChannel, now: string) =>
+  and(
+    eq(outbox.channel, channel),
+    eq(outbox.state, 'pending'),
+    notLeasedAt(now),
+    firstPendingOfSubject,
+  )
 
 /**
- * Pending notifications due at `now` and not leased, oldest first, each the earliest pending one
- * of its subject — so no two of one subject are ever sent together.
+ * Pending notifications of a channel due at `now` and not leased, oldest first, each the earliest
+ * pending one of its subject — so no two of one subject are ever sent together.
  */
-export async function dueNotifications(db: Db, now: string, limit: number): Promise<OutboxRow[]> {
+export async function dueNotifications(
+  db: Db,
+  channel: OutboxChannel,
+  now: string,
+  limit: number,
+): Promise<OutboxRow[]> {
   return db
     .select()
     .from(outbox)
-    .where(and(sendableAt(now), lte(outbox.nextAttemptAt, now)))
+    .where(and(sendableAt(channel, now), lte(outbox.nextAttemptAt, now)))
     .orderBy(outbox.createdAt, outbox.subject, outbox.sequence)
     .limit(limit)
 }
@@ -52,6 +70,7 @@ export interface RetryCursor {
  */
 export async function waitingRetries(
   db: Db,
+  channel: OutboxChannel,
   now: string,
   after: RetryCursor | null,
   limit: number,
@@ -61,7 +80,7 @@ export async function waitingRetries(
     .from(outbox)
     .where(
       and(
-        sendableAt(now),
+        sendableAt(channel, now),
         eq(outbox.lastFailure, 'unavailable'),
         gt(outbox.nextAttemptAt, now),
         after
@@ -93,6 +112,9 @@ export async function leaseNotification(
   return result.rowsAffected === 1
 }
 
+// The updates after a try leave a row that was withdrawn meanwhile (a reminder whose call was
+// cancelled while it was on its way) as it is: it is never tried again.
+
 /**
  * An early try (outside the schedule) failed: the notification keeps its attempts and its next
  * scheduled try; only why it failed is recorded, so a refused one is not sent early again.
@@ -106,9 +128,10 @@ export async function markEarlyTryFailed(
   await db
     .update(outbox)
     .set({ leasedUntil: null, lastError: error, lastFailure: failure })
-    .where(eq(outbox.id, id))
+    .where(and(eq(outbox.id, id), eq(outbox.state, 'pending')))
 }
 
+/** Delivered: the sealed manage token it carried is forgotten, its work is done. */
 export async function markDelivered(db: Db, id: string, attempts: number, at: string) {
   await db
     .update(outbox)
@@ -119,8 +142,9 @@ export async function markDelivered(db: Db, id: string, attempts: number, at: st
       lastError: null,
       lastFailure: null,
       leasedUntil: null,
+      sealedToken: null,
     })
-    .where(eq(outbox.id, id))
+    .where(and(eq(outbox.id, id), eq(outbox.state, 'pending')))
 }
 
 /** Records a failed attempt: retried at `retryAt`, or given up (`failed`) when there is none. */
@@ -143,7 +167,7 @@ export async function markAttemptFailed(
       leasedUntil: null,
       ...(attempt.retryAt ? { nextAttemptAt: attempt.retryAt } : { state: 'failed' }),
     })
-    .where(eq(outbox.id, id))
+    .where(and(eq(outbox.id, id), eq(outbox.state, 'pending')))
 }
 
 export async function listNotifications(

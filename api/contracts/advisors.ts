@@ -13,6 +13,11 @@ export const AdvisorId = z
   )
   .max(64, 'Au plus 64 caractères.')
 
+/** How the call happens: the advisor calls the visitor's phone, or meets them in a video room. */
+export const CALL_MODES = ['phone', 'video'] as const
+export const CallMode = z.enum(CALL_MODES, { message: 'Un appel phone ou video.' })
+export type CallMode = z.infer<typeof CallMode>
+
 /** `:id` of the advisor routes. */
 export const AdvisorParam = z.object({ id: AdvisorId })
 
@@ -63,6 +68,11 @@ export const AdvisorSettings = z.strictObject({
     .max(365, 'Au plus 365 jours.')
     .default(30),
   weeklyHours: z.array(WeeklyWindow).max(50, 'Au plus 50 plages par semaine.'),
+  /** The advisor's video room (https), given to visitors who choose a video call; none: phone only. */
+  videoUrl: z
+    .url({ protocol: /^https$/, message: 'Une adresse https de salle vidéo.' })
+    .max(500, 'Au plus 500 caractères.')
+    .optional(),
 })
 export type AdvisorSettings = z.infer<typeof AdvisorSettings>
 
@@ -75,7 +85,12 @@ export const DayOff = z.strictObject({
   reason: singleLine(z.string().trim().max(200, 'Au plus 200 caractères.')).optional(),
 })
 
-export const AdvisorSummary = z.object({ id: AdvisorId, name: z.string() })
+export const AdvisorSummary = z.object({
+  id: AdvisorId,
+  name: z.string(),
+  /** How a visitor can be called: `phone` always, `video` when the advisor has a video room. */
+  callModes: z.array(CallMode),
+})
 export type AdvisorSummary = z.infer<typeof AdvisorSummary>
 
 export const AdvisorList = z.object({ items: z.array(AdvisorSummary) })

@@ -1,6 +1,6 @@
 /** Public contract of the booking routes: what a visitor sends, what the advisor receives, what comes back. */
 import { z } from 'zod'
-import { AdvisorId } from './advisors'
+import { AdvisorId, CallMode } from './advisors'
 import { Scheme } from './funding-rules'
 import { OpcoId } from './opcos'
 import { multiLine, singleLine } from './text-fields'
@@ -51,29 +51,73 @@ export const BookingContext = z.strictObject({
 })
 export type BookingContext = z.infer<typeof BookingContext>
 
-export const BookingRequest = z.strictObject({
-  advisorId: AdvisorId,
-  /** One of the advisor's free slots (GET /v1/advisors/:id/slots), as an ISO 8601 instant. */
-  start: z.iso.datetime({
-    offset: true,
-    message: 'Un instant ISO 8601, par exemple 2026-12-01T08:00:00Z.',
-  }),
-  name: singleLine(
-    z.string().trim().min(1, 'Votre nom est requis.').max(120, 'Au plus 120 caractères.'),
-  ),
-  email: z.email({ message: 'Une adresse e-mail valide, par exemple nom@entreprise.fr.' }).max(254),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 .()-]{5,24}$/, 'Un numéro de téléphone, par exemple 01 23 45 67 89.')
-    .optional()
-    .or(z.literal('').transform(() => undefined)),
-  company: optionalText(160),
-  message: optionalText(2000, multiLine),
-  context: BookingContext.optional(),
-  /** Language of the calendar event's text: French by default. */
-  lang: z.enum(['fr', 'en'], { message: 'La langue est fr ou en.' }).default('fr'),
-})
+/**
+ * An IANA zone name such as Europe/Paris or America/Martinique, as Intl knows it, written back in
+ * its canonical spelling; offsets (+01:00) and abbreviations (CET) are refused.
+ */
+export const TimeZone = z
+  .string()
+  .max(64)
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/,
+    'Un fuseau IANA, par exemple Europe/Paris.',
+  )
+  .transform((zone, ctx) => {
+    try {
+      return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `Fuseau horaire inconnu : ${zone}.` })
+      return z.NEVER
+    }
+  })
+
+export const BookingRequest = z
+  .strictObject({
+    advisorId: AdvisorId,
+    /** One of the advisor's free slots (GET /v1/advisors/:id/slots), as an ISO 8601 instant. */
+    start: z.iso.datetime({
+      offset: true,
+      message: 'Un instant ISO 8601, par exemple 2026-12-01T08:00:00Z.',
+    }),
+    name: singleLine(
+      z.string().trim().min(1, 'Votre nom est requis.').max(120, 'Au plus 120 caractères.'),
+    ),
+    email: z
+      .email({ message: 'Une adresse e-mail valide, par exemple nom@entreprise.fr.' })
+      .max(254),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9][0-9 .()-]{5,24}$/, 'Un numéro de téléphone, par exemple 01 23 45 67 89.')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    company: optionalText(160),
+    message: optionalText(2000, multiLine),
+    context: BookingContext.optional(),
+    /** Language of the calendar event's text and of the visitor's e-mails: French by default. */
+    lang: z.enum(['fr', 'en'], { message: 'La langue est fr ou en.' }).default('fr'),
+    /** The visitor's zone, for the times of their e-mails (Paris time is always shown too). */
+    timeZone: TimeZone.optional(),
+    /** `phone` needs `phone`; `video` needs an advisor with a video room (GET /v1/advisors). */
+    callMode: CallMode.optional(),
+    /**
+     * The page the widget is on, where the e-mail's manage link reopens the booking; kept only when
+     * its origin is PUBLIC_URL's or in ALLOWED_RETURN_ORIGINS, PUBLIC_URL's demo page otherwise.
+     */
+    pageUrl: z
+      .url({ protocol: /^https?$/, message: 'Une adresse http(s) de page.' })
+      .max(2000, 'Au plus 2000 caractères.')
+      .optional(),
+  })
+  .superRefine((request, ctx) => {
+    if (request.callMode === 'phone' && !request.phone) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phone'],
+        message: 'Un numéro de téléphone est requis pour être appelé.',
+      })
+    }
+  })
 export type BookingRequest = z.infer<typeof BookingRequest>
 
 export const BookingStatus = z.enum(['confirmed', 'cancelled'])
@@ -91,6 +135,8 @@ export const BookingConfirmation = z.object({
   icsUrl: z.url(),
   /** POST here to cancel (the token is in the query). */
   cancelUrl: z.url(),
+  /** The page that reopens the booking (`…#ganapati-booking=<id>.<token>`), as the e-mails give it. */
+  manageUrl: z.url(),
 })
 export type BookingConfirmation = z.infer<typeof BookingConfirmation>
 

@@ -1,4 +1,4 @@
-/** The words of a booked call — its calendar event and the advisor's notification — in French or English. */
+/** The words of a booked call — its calendar event, its e-mails' facts — in French or English. */
 import type { BookingContext, SimulationContext } from '../contracts/bookings'
 import { formatEuros } from './funding/funding-text'
 import type { Lang } from './reason-text'
@@ -60,21 +60,28 @@ function simulationLine(simulation: SimulationContext, lang: Lang): string {
   return `${scheme} (${date})${remaining}`
 }
 
+/** What the visitor told and what the widgets knew, as labelled facts, in the order a reader wants them. */
+export function callFacts(call: BookedCall): [label: string, value: string][] {
+  const words = WORDS[call.lang]
+  const context = call.context
+  const facts: [string, string | null | undefined | false][] = [
+    [words.company, call.company],
+    [words.phone, call.phone],
+    [words.siret, context?.siret],
+    [words.idcc, context?.idcc],
+    [words.opco, context?.opcoId && (call.opcoName ?? context.opcoId)],
+    [words.simulation, context?.simulation && simulationLine(context.simulation, call.lang)],
+    [words.message, call.message],
+  ]
+  return facts.filter((fact): fact is [string, string] => Boolean(fact[1]))
+}
+
 /** The event's description: what the visitor told and what the widgets knew, one fact a line. */
 export function callDescription(call: BookedCall): string {
   const words = WORDS[call.lang]
-  const context = call.context
-  const lines = [
-    call.company && `${words.company}${words.colon}${call.company}`,
-    call.phone && `${words.phone}${words.colon}${call.phone}`,
-    context?.siret && `${words.siret}${words.colon}${context.siret}`,
-    context?.idcc && `${words.idcc}${words.colon}${context.idcc}`,
-    context?.opcoId && `${words.opco}${words.colon}${call.opcoName ?? context.opcoId}`,
-    context?.simulation &&
-      `${words.simulation}${words.colon}${simulationLine(context.simulation, call.lang)}`,
-    call.message && `${words.message}${words.colon}${call.message}`,
+  return [
+    ...callFacts(call).map(([label, value]) => `${label}${words.colon}${value}`),
     `${words.reference}${words.colon}${call.id}`,
     words.cancel,
-  ]
-  return lines.filter((line): line is string => Boolean(line)).join('\n')
+  ].join('\n')
 }

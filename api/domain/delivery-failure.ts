@@ -24,3 +24,22 @@ export class DeliveryFailure extends Error {
 export function failureKindOf(error: unknown): DeliveryFailureKind {
   return error instanceof DeliveryFailure ? error.kind : 'unavailable'
 }
+
+/**
+ * An SMTP reply code (RFC 5321 § 4.2.1): 5yz is a permanent refusal of this message (a mailbox
+ * that does not exist, a message the server will not take); 4yz, or no reply at all (the connection
+ * failed or dropped, a timeout), says « not now ».
+ */
+export function failureOfSmtpCode(code: number | undefined): DeliveryFailureKind {
+  return code !== undefined && code >= 500 && code <= 599 ? 'refused' : 'unavailable'
+}
+
+/**
+ * A transactional e-mail API's answer: as a webhook's, except that a refused key (401, 403) or an
+ * account out of credits (402) holds every message, not this one: the sender is down until fixed.
+ */
+export function failureOfMailApiStatus(status: number): DeliveryFailureKind {
+  return status === 401 || status === 402 || status === 403
+    ? 'unavailable'
+    : failureOfStatus(status)
+}

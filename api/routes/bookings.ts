@@ -1,11 +1,10 @@
 /**
  * POST /v1/bookings, GET /v1/bookings/:id(.ics) and POST /v1/bookings/:id/cancel — a call booked on
- * an offered slot, at most once per slot (the database decides), with its calendar event and a
- * manage token that is shown once and stored hashed.
+ * an offered slot, at most once per slot (the database decides), with its calendar event, its
+ * notifications (webhook, e-mails) and a manage token that is shown once and stored hashed.
  */
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
-import { ADVISOR_TIME_ZONE } from '../contracts/advisors'
 import {
   BookingId,
   BookingParam,
@@ -15,11 +14,12 @@ import {
   type BookingView,
 } from '../contracts/bookings'
 import { daysOff, findAdvisor, type Advisor } from '../../db/advisors'
-import { cancelBooking, findBooking, insertBooking, type Booking } from '../../db/bookings'
+import { insertBooking, type Booking } from '../../db/bookings'
 import type { Db } from '../../db/client'
-import { callDescription, callSummary } from '../domain/booking-text'
+import { bookedCallCalendar } from '../domain/booking-calendar'
 import { parisDate } from '../domain/calendar'
-import { bookingCalendar, calendarFileName } from '../domain/ics'
+import { calendarFileName } from '../domain/ics'
+import { manageLink, managePage } from '../domain/manage-link'
 import { bookableDates, freeSlots, type AvailabilityRules } from '../domain/slots'
 import type { AppEnv } from '../env'
 import { maxBodySize } from '../middleware/body-size'
@@ -28,9 +28,12 @@ import { ProblemError } from '../middleware/problem'
 import { API_HEADERS } from '../middleware/response-headers'
 import { validate } from '../middleware/validate'
 import { availabilityRules } from '../services/availability'
+import { cancelForHolder, holderBooking } from '../services/booking-cancellation'
+import { bookingConfirmedRows, type MailQueueSettings } from '../services/booking-notifications'
 import type { Clock } from '../services/clock'
 import type { OutboxDispatcher } from '../services/outbox-dispatcher'
-import { randomToken, tokenHash, tokenMatches } from '../services/secrets'
+import { randomToken, tokenHash } from '../services/secrets'
+import { advisorOf, deliverSoon, opcoNameOf } from './booking-support'
 import { jsonResponse, NO_STORE_HEADERS } from './json-response'
 
 /** A booking with a long message and a simulation context stays well under this. */
@@ -58,32 +61,6 @@ function unavailableDetail(
   return `${advisor.name} ne propose pas de créneau à cette heure : choisissez-en un parmi GET /v1/advisors/${advisor.id}/slots.`
 }
 
-/** The advisor's notification: everything needed to call the visitor back, and the context. */
-function notificationPayload(topic: string, booking: Booking, advisor: Advisor): string {
-  return JSON.stringify({
-    type: topic,
-    booking: {
-      id: booking.id,
-      status: booking.status,
-      start: booking.startAt,
-      end: booking.endAt,
-      timeZone: ADVISOR_TIME_ZONE,
-      advisor: { id: advisor.id, name: advisor.name, email: advisor.email },
-      visitor: {
-        name: booking.name,
-        email: booking.email,
-        phone: booking.phone,
-        company: booking.company,
-        message: booking.message,
-      },
-      context: booking.context,
-      lang: booking.lang,
-      createdAt: booking.createdAt,
-      cancelledAt: booking.cancelledAt,
-    },
-  })
-}
-
 function view(booking: Booking): BookingView {
   return {
     id: booking.id,
@@ -96,8 +73,8 @@ function view(booking: Booking): BookingView {
 
 /** The booking, if the token is its manage token; the same 404 otherwise, so ids cannot be probed. */
 async function bookingWithToken(db: Db, id: string, token: string): Promise<Booking> {
-  const booking = await findBooking(db, id)
-  if (!booking || !(await tokenMatches(token, booking.manageTokenHash))) {
+  const booking = await holderBooking(db, id, token)
+  if (!booking) {
     throw new ProblemError(
       'unknown-booking',
       'Aucun rendez-vous ne correspond à ce lien : vérifiez qu’il est complet.',
@@ -106,33 +83,18 @@ async function bookingWithToken(db: Db, id: string, token: string): Promise<Book
   return booking
 }
 
-/** A booking's advisor: the foreign key guarantees one, advisors are deactivated, never deleted. */
-async function advisorOf(db: Db, booking: Booking): Promise<Advisor> {
-  const advisor = await findAdvisor(db, booking.advisorId)
-  if (!advisor) throw new Error(`booking ${booking.id} has no advisor ${booking.advisorId}`)
-  return advisor
-}
-
 export function bookingRoutes(options: {
   clock: Clock
   dispatcher: OutboxDispatcher
   /** Origin of the links answered (PUBLIC_URL): the Host header is the client's to choose. */
   publicUrl: () => string
+  /** Partner origins a manage link may lead back to, besides PUBLIC_URL's. */
+  allowedReturnOrigins: readonly string[]
+  /** E-mails to queue with each change; null: the webhook only. */
+  mail: MailQueueSettings | null
   idempotencyScope: (c: Context) => string
 }) {
   const { clock, dispatcher } = options
-
-  /** Sends the notification now, without holding the answer; on Workers the isolate waits for it. */
-  const deliverSoon = (c: Context<AppEnv>) => {
-    const delivery = dispatcher.deliverDue(c.var.db).catch((error: unknown) => {
-      console.error('outbox delivery failed', error instanceof Error ? error.message : error)
-    })
-    try {
-      c.executionCtx.waitUntil(delivery)
-    } catch {
-      // Node has no execution context: the promise runs on its own.
-    }
-  }
 
   return new Hono<AppEnv>()
     .post(
@@ -152,6 +114,21 @@ export function bookingRoutes(options: {
             ],
           })
         }
+        if (request.callMode === 'video' && !advisor.videoUrl) {
+          throw new ProblemError(
+            'validation-error',
+            `${advisor.name} ne propose pas d’appel vidéo.`,
+            {
+              errors: [
+                {
+                  pointer: '/body/callMode',
+                  detail:
+                    'Ce conseiller appelle par téléphone : voir callModes dans GET /v1/advisors.',
+                },
+              ],
+            },
+          )
+        }
         const start = Date.parse(request.start)
         const date = parisDate(start)
         const offDays = await daysOff(db, advisor.id, date, date)
@@ -166,6 +143,8 @@ export function bookingRoutes(options: {
           throw new ProblemError('slot-unavailable', unavailableDetail(advisor, rules, start, now))
         }
 
+        const publicUrl = options.publicUrl()
+        const page = managePage(request.pageUrl, publicUrl, options.allowedReturnOrigins)
         const token = randomToken()
         const id = crypto.randomUUID()
         const createdAt = iso(now)
@@ -182,21 +161,26 @@ export function bookingRoutes(options: {
           message: request.message ?? null,
           context: request.context ?? null,
           lang: request.lang,
+          timeZone: request.timeZone ?? null,
+          callMode: request.callMode ?? null,
+          // Kept only when it is a page we may send the visitor back to.
+          pageUrl: page === new URL('/', publicUrl).href ? null : page,
           manageTokenHash: await tokenHash(token),
           createdAt,
           cancelledAt: null,
+          erasedAt: null,
         }
         const buffer = advisor.bufferMinutes * MINUTE_MS
+        const rows = await bookingConfirmedRows(
+          { booking, advisor, opcoName: await opcoNameOf(c, booking), publicUrl, at: createdAt },
+          token,
+          options.mail,
+        )
         const booked = await insertBooking(
           db,
           booking,
           { from: iso(slot.start - buffer), to: iso(slot.end + buffer) },
-          {
-            id: crypto.randomUUID(),
-            topic: 'booking.confirmed',
-            payload: notificationPayload('booking.confirmed', booking, advisor),
-            at: createdAt,
-          },
+          rows,
         )
         if (!booked) {
           throw new ProblemError(
@@ -204,15 +188,16 @@ export function bookingRoutes(options: {
             'Ce créneau vient d’être réservé par quelqu’un d’autre : choisissez-en un autre.',
           )
         }
-        deliverSoon(c)
+        deliverSoon(c, dispatcher)
 
-        const base = new URL(`/v1/bookings/${id}`, options.publicUrl()).href
+        const base = new URL(`/v1/bookings/${id}`, publicUrl).href
         const query = `?token=${encodeURIComponent(token)}`
         const body: BookingConfirmation = {
           ...view(booking),
           manageToken: token,
           icsUrl: `${base}.ics${query}`,
           cancelUrl: `${base}/cancel${query}`,
+          manageUrl: manageLink(page, id, token),
         }
         return jsonResponse(JSON.stringify(body), { ...NO_STORE_HEADERS, Location: base }, 201)
       },
@@ -226,23 +211,8 @@ export function bookingRoutes(options: {
         if (!id.success)
           throw new ProblemError('unknown-booking', 'Aucun rendez-vous à cette adresse.')
         const booking = await bookingWithToken(c.var.db, id.data, c.req.valid('query').token)
-        const advisor = await advisorOf(c.var.db, booking)
-        const lang = booking.lang === 'en' ? 'en' : 'fr'
-        const opcoId = booking.context?.opcoId
-        const opcoName = opcoId ? ((await c.var.catalog()).opcos.get(opcoId)?.name ?? null) : null
-        const cancelled = booking.status === 'cancelled'
-        const calendar = bookingCalendar({
-          uid: booking.id,
-          sequence: cancelled ? 1 : 0,
-          status: cancelled ? 'cancelled' : 'confirmed',
-          start: booking.startAt,
-          end: booking.endAt,
-          stampedAt: booking.cancelledAt ?? booking.createdAt,
-          summary: callSummary({ advisorName: advisor.name, lang }),
-          description: callDescription({ ...booking, advisorName: advisor.name, opcoName, lang }),
-          organizer: { name: advisor.name, email: advisor.email },
-          attendee: { name: booking.name, email: booking.email },
-        })
+        const advisor = await advisorOf(c, booking)
+        const calendar = bookedCallCalendar(booking, advisor, await opcoNameOf(c, booking))
         return new Response(calendar, {
           headers: {
             ...API_HEADERS,
@@ -271,29 +241,21 @@ export function bookingRoutes(options: {
         const { id } = c.req.valid('param')
         const db = c.var.db
         const booking = await bookingWithToken(db, id, c.req.valid('query').token)
-        // Cancelling twice is not an error: the second answer says what the first did.
-        if (booking.status === 'cancelled') {
-          return jsonResponse(JSON.stringify(view(booking)), NO_STORE_HEADERS)
-        }
-        const now = clock.now()
-        if (Date.parse(booking.startAt) <= now) {
+        const result = await cancelForHolder(db, booking, {
+          now: clock.now(),
+          advisor: await advisorOf(c, booking),
+          opcoName: await opcoNameOf(c, booking),
+          publicUrl: options.publicUrl(),
+          mail: options.mail,
+        })
+        if (result.outcome === 'started') {
           throw new ProblemError(
             'booking-started',
             'Ce rendez-vous a déjà commencé : il ne peut plus être annulé.',
           )
         }
-        const advisor = await advisorOf(db, booking)
-        const cancelled: Booking = { ...booking, status: 'cancelled', cancelledAt: iso(now) }
-        const changed = await cancelBooking(db, id, iso(now), {
-          id: crypto.randomUUID(),
-          topic: 'booking.cancelled',
-          payload: notificationPayload('booking.cancelled', cancelled, advisor),
-          at: iso(now),
-        })
-        if (changed) deliverSoon(c)
-        // A concurrent cancellation won the race: answer what it stored.
-        const current = changed ? cancelled : ((await findBooking(db, id)) ?? cancelled)
-        return jsonResponse(JSON.stringify(view(current)), NO_STORE_HEADERS)
+        if (result.outcome === 'cancelled') deliverSoon(c, dispatcher)
+        return jsonResponse(JSON.stringify(view(result.booking)), NO_STORE_HEADERS)
       },
     )
 }

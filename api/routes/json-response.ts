@@ -15,6 +15,8 @@ export const REFERENCE_HEADERS = jsonHeaders('public, max-age=3600')
 /** Company data is per visitor, and changes slowly. */
 export const COMPANY_HEADERS = jsonHeaders('private, max-age=300')
 
+/** The privacy notice changes with the deployment's settings. */
+export const NOTICE_HEADERS = jsonHeaders('public, max-age=300')
 /** Who can be booked changes when an admin edits an advisor. */
 export const ADVISOR_HEADERS = jsonHeaders('public, max-age=60')
 /** Free slots, bookings and admin answers: never from a cache. */

@@ -1,18 +1,38 @@
-/** What runs besides requests — on a timer on Node, on the cron trigger on Workers: deliver the outbox, forget old idempotency keys. */
+/**
+ * What runs besides requests — on a timer on Node, on the cron trigger on Workers: deliver the
+ * outbox, forget old idempotency keys, erase the visitor details of calls past their retention.
+ */
 import type { Db } from '../../db/client'
 import { purgeKeys } from '../../db/idempotency-keys'
+import { eraseEndedBookings } from '../../db/retention'
+import { retentionCutoff } from '../domain/privacy-notice'
 import type { Clock } from './clock'
 import type { DeliveryReport, OutboxDispatcher } from './outbox-dispatcher'
 
 /** A client retries within minutes; a day covers a visitor who comes back to a lost answer. */
 const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 3_600_000
 
+/** Bookings erased per round: a backlog (a retention shortened) goes over a few rounds, in small writes. */
+const ERASED_PER_ROUND = 500
+
 export async function backgroundRound(
   db: Db,
   dispatcher: OutboxDispatcher,
   clock: Clock,
-): Promise<DeliveryReport & { purgedKeys: number }> {
-  const before = new Date(clock.now() - IDEMPOTENCY_KEY_LIFETIME_MS).toISOString()
-  const [report, purgedKeys] = await Promise.all([dispatcher.deliverDue(db), purgeKeys(db, before)])
-  return { ...report, purgedKeys }
+  options: { retentionDays: number },
+): Promise<DeliveryReport & { purgedKeys: number; erasedBookings: number }> {
+  const now = clock.now()
+  const iso = (instant: number) => new Date(instant).toISOString()
+  const before = iso(now - IDEMPOTENCY_KEY_LIFETIME_MS)
+  const [report, purgedKeys, erasedBookings] = await Promise.all([
+    dispatcher.deliverDue(db),
+    purgeKeys(db, before),
+    eraseEndedBookings(
+      db,
+      iso(retentionCutoff(now, options.retentionDays)),
+      iso(now),
+      ERASED_PER_ROUND,
+    ),
+  ])
+  return { ...report, purgedKeys, erasedBookings }
 }

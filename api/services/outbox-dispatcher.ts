@@ -1,11 +1,13 @@
 /**
- * Delivers the outbox: each due notification is leased, sent through the channel, then marked
- * delivered or scheduled again (api/domain/retry-schedule.ts). Called after each booking change and
- * on a timer (Node) or a cron trigger (Workers); a notification is never lost, at worst sent twice,
- * and its `webhook-id` lets the receiver drop the duplicate.
+ * Delivers the outbox: each due notification is leased, sent through its row's channel (webhook or
+ * e-mail), then marked delivered or scheduled again (api/domain/retry-schedule.ts). Called after
+ * each booking change and on a timer (Node) or a cron trigger (Workers); a notification is never
+ * lost, at worst sent twice, and its id (`webhook-id`, Message-ID) lets the receiver drop the
+ * duplicate.
  *
- * Order: a subject's notifications go out one after the other (db/outbox.ts offers only the
- * earliest pending one of each subject), several subjects at once.
+ * Order: a subject's notifications on a channel go out one after the other (db/outbox.ts offers
+ * only the earliest pending one of each subject and channel), several subjects at once. Each
+ * channel runs its own round, side by side: a webhook receiver that is down never holds an e-mail.
  *
  * Backlog: a receiver back from an outage should not wait for the schedule's hours. Once a round
  * sees it accept a notification, it also sends, early, those waiting for a retry because the
@@ -26,11 +28,13 @@ import {
 } from '../../db/outbox'
 import { failureKindOf, type DeliveryFailureKind } from '../domain/delivery-failure'
 import { notificationBody } from '../domain/notification-body'
+import type { OutboxChannel } from '../domain/outbox-channels'
 import { nextAttemptAt } from '../domain/retry-schedule'
 import type { Clock } from './clock'
-import { WEBHOOK_TIMEOUT_MS, type NotificationChannel } from './webhook-channel'
+import type { NotificationChannel } from './notification-channel'
+import { WEBHOOK_TIMEOUT_MS } from './webhook-channel'
 
-/** Longer than a delivery can take, so a lease only lapses when its worker died. */
+/** Longer than a delivery can take (a webhook's 10 s, an SMTP exchange's few steps of 10 s at most), so a lease only lapses when its worker died. */
 const LEASE_MS = 6 * WEBHOOK_TIMEOUT_MS
 const BATCH = 50
 /** Deliveries in flight at once, each of a different subject. */
@@ -48,6 +52,16 @@ export interface DeliveryReport {
   failed: number
 }
 
+/** What delivers each channel's rows; a channel left out keeps its rows waiting in the outbox. */
+export type NotificationChannels = Partial<Record<OutboxChannel, NotificationChannel | null>>
+
+/** Where a channel's probing stands (per process or isolate). */
+interface ProbeState {
+  probedAt: number
+  /** The last notification probed: the next probe takes the one after it, in retry order. */
+  cursor: RetryCursor | null
+}
+
 /** What one try came to; `early` tries are outside the schedule. */
 type Outcome =
   | { sent: true }
@@ -55,24 +69,29 @@ type Outcome =
   | null
 
 export class OutboxDispatcher {
-  readonly #channel: NotificationChannel | null
+  readonly #channels: [OutboxChannel, NotificationChannel][]
   readonly #clock: Clock
   readonly #log: (message: string) => void
   #running: Promise<DeliveryReport> | null = null
   #again = false
-  #probedAt = -Infinity
-  /** The last notification probed: the next probe takes the one after it, in retry order. */
-  #probeCursor: RetryCursor | null = null
+  readonly #probes = new Map<OutboxChannel, ProbeState>()
 
-  /** Without a channel nothing is sent: notifications wait in the outbox until one is configured. */
+  /** A channel without a NotificationChannel sends nothing: its rows wait until one is configured. */
   constructor(options: {
-    channel: NotificationChannel | null
+    channels: NotificationChannels
     clock: Clock
     log?: (message: string) => void
   }) {
-    this.#channel = options.channel
+    this.#channels = Object.entries(options.channels).filter(
+      (entry): entry is [OutboxChannel, NotificationChannel] => Boolean(entry[1]),
+    )
     this.#clock = options.clock
     this.#log = options.log ?? (() => {})
+  }
+
+  /** Whether rows of this channel are delivered here (the app queues advisors' e-mails without a webhook). */
+  delivers(channel: OutboxChannel): boolean {
+    return this.#channels.some(([name]) => name === channel)
   }
 
   /**
@@ -92,28 +111,34 @@ export class OutboxDispatcher {
 
   async #rounds(db: Db): Promise<DeliveryReport> {
     const report: DeliveryReport = { delivered: 0, retried: 0, failed: 0 }
-    const channel = this.#channel
-    if (!channel) return report
+    if (this.#channels.length === 0) return report
     do {
       this.#again = false
-      await this.#round(db, channel, report)
+      await Promise.all(
+        this.#channels.map(([name, channel]) => this.#round(db, name, channel, report)),
+      )
     } while (this.#again)
     return report
   }
 
-  async #round(db: Db, channel: NotificationChannel, report: DeliveryReport): Promise<void> {
+  async #round(
+    db: Db,
+    name: OutboxChannel,
+    channel: NotificationChannel,
+    report: DeliveryReport,
+  ): Promise<void> {
     let tried = 0
     /** The receiver accepted a notification in this round: waiting retries may go early. */
     let receiverUp = false
     /** How far this round's early pass has gone, so each waiting retry is tried once a round. */
     let earlyCursor: RetryCursor | null = null
     while (tried < MAX_PER_ROUND) {
-      let rows = await dueNotifications(db, this.#iso(), BATCH)
+      let rows = await dueNotifications(db, name, this.#iso(), BATCH)
       const early = rows.length === 0
       if (early) {
-        if (!receiverUp && !(await this.#probe(db, channel, report))) return
+        if (!receiverUp && !(await this.#probe(db, name, channel, report))) return
         receiverUp = true
-        rows = await waitingRetries(db, this.#iso(), earlyCursor, BATCH)
+        rows = await waitingRetries(db, name, this.#iso(), earlyCursor, BATCH)
         const last = rows.at(-1)
         if (!last) return
         earlyCursor = { nextAttemptAt: last.nextAttemptAt, id: last.id }
@@ -137,18 +162,25 @@ export class OutboxDispatcher {
    * Nothing is due: tries, early, the next notification waiting for a retry that is more than a
    * probe interval away, at most once per interval. True when the receiver accepted it.
    */
-  async #probe(db: Db, channel: NotificationChannel, report: DeliveryReport): Promise<boolean> {
+  async #probe(
+    db: Db,
+    name: OutboxChannel,
+    channel: NotificationChannel,
+    report: DeliveryReport,
+  ): Promise<boolean> {
     const now = this.#clock.now()
-    if (now - this.#probedAt < PROBE_EVERY_MS) return false
+    const probe = this.#probes.get(name) ?? { probedAt: -Infinity, cursor: null }
+    this.#probes.set(name, probe)
+    if (now - probe.probedAt < PROBE_EVERY_MS) return false
     const after = async (cursor: RetryCursor | null) =>
-      (await waitingRetries(db, iso(now), cursor, 1))[0]
+      (await waitingRetries(db, name, iso(now), cursor, 1))[0]
     // The one after the last probed, round and round: one the receiver keeps failing never
     // stands in for all the others.
-    const row = (await after(this.#probeCursor)) ?? (await after(null))
+    const row = (await after(probe.cursor)) ?? (await after(null))
     // A retry due within the interval is probe enough.
     if (!row || Date.parse(row.nextAttemptAt) - now <= PROBE_EVERY_MS) return false
-    this.#probedAt = now
-    this.#probeCursor = { nextAttemptAt: row.nextAttemptAt, id: row.id }
+    probe.probedAt = now
+    probe.cursor = { nextAttemptAt: row.nextAttemptAt, id: row.id }
     const outcome = await this.#deliver(db, channel, row, true)
     if (!outcome?.sent) return false
     report.delivered++
@@ -163,7 +195,12 @@ export class OutboxDispatcher {
   ): Promise<Outcome> {
     if (!(await leaseNotification(db, row.id, this.#iso(), this.#iso(LEASE_MS)))) return null
     try {
-      await channel.send({ id: row.id, topic: row.topic, payload: notificationBody(row) })
+      await channel.send({
+        id: row.id,
+        topic: row.topic,
+        payload: notificationBody(row),
+        sealedToken: row.sealedToken,
+      })
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
       const failure = failureKindOf(error)
@@ -181,7 +218,7 @@ export class OutboxDispatcher {
       })
       if (retryAt === null) {
         this.#log(
-          `notification ${row.id} (${row.topic}) given up after ${attempts} attempts: ${reason}`,
+          `notification ${row.id} (${row.channel} ${row.topic}) given up after ${attempts} attempts: ${reason}`,
         )
       }
       return { sent: false, failure, gaveUp: retryAt === null, early }

@@ -5,16 +5,8 @@
  */
 import { DeliveryFailure, failureOfStatus } from '../domain/delivery-failure'
 import type { Clock } from './clock'
+import type { NotificationChannel } from './notification-channel'
 import { toBase64 } from './secrets'
-
-/** Where notifications go. E-mail providers can implement the same interface later. */
-export interface NotificationChannel {
-  /**
-   * Resolves once the receiver accepted it; rejects otherwise, with a DeliveryFailure saying
-   * whether the receiver was unavailable or refused this one (anything else counts as unavailable).
-   */
-  send(notification: { id: string; topic: string; payload: string }): Promise<void>
-}
 
 export interface WebhookTarget {
   url: string

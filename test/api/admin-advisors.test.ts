@@ -55,7 +55,7 @@ describe('admin routes for advisors', () => {
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/)
     }
     expect(await (await t.app.request('/v1/advisors')).json()).toEqual({
-      items: [{ id: 'conseiller-ganapati', name: 'Conseiller Ganapati' }],
+      items: [{ id: 'conseiller-ganapati', name: 'Conseiller Ganapati', callModes: ['phone'] }],
     })
   })
 
@@ -92,6 +92,38 @@ describe('admin routes for advisors', () => {
     expect(replaced.status).toBe(200)
     expect(await (await t.app.request('/v1/advisors')).json()).toEqual({ items: [] })
     expect((await t.app.request('/v1/advisors/conseiller-ganapati/slots')).status).toBe(404)
+  })
+
+  it('offers a video call once an advisor has a video room, and only phone again once it is removed', async () => {
+    const room = 'https://visio.ganapati.example/conseiller'
+    const withRoom = await admin('PUT', '/advisors/conseiller-ganapati', {
+      ...morningsOnly,
+      videoUrl: room,
+    })
+    expect(withRoom.status).toBe(200)
+    expect(await withRoom.json()).toMatchObject({ videoUrl: room })
+    const modes = async () =>
+      (await json<{ items: { callModes: string[] }[] }>(await t.app.request('/v1/advisors')))
+        .items[0]?.callModes
+    expect(await modes()).toEqual(['phone', 'video'])
+
+    // Settings are replaced whole: without videoUrl, the room is gone.
+    expect((await admin('PUT', '/advisors/conseiller-ganapati', morningsOnly)).status).toBe(200)
+    expect(await modes()).toEqual(['phone'])
+  })
+
+  it.each([
+    ['http://visio.example/room', 'not https'],
+    ['javascript:alert(1)', 'not a web address'],
+  ])('refuses a video room %s (%s)', async (videoUrl) => {
+    const response = await admin('PUT', '/advisors/conseiller-ganapati', {
+      ...morningsOnly,
+      videoUrl,
+    })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({
+      errors: [{ pointer: '/body/videoUrl', detail: 'Une adresse https de salle vidéo.' }],
+    })
   })
 
   it.each([

@@ -82,11 +82,11 @@ async function count(sql: string): Promise<number> {
 const MONDAY_NINE = '2026-11-23T08:00:00.000Z'
 
 describe('GET /v1/advisors', () => {
-  it('lists the bookable advisors by id and name only', async () => {
+  it('lists the bookable advisors by id, name and the ways they call, nothing else', async () => {
     const response = await t.app.request('/v1/advisors')
     expect(response.status).toBe(200)
     expect(await response.json()).toEqual({
-      items: [{ id: ADVISOR, name: 'Conseiller Ganapati' }],
+      items: [{ id: ADVISOR, name: 'Conseiller Ganapati', callModes: ['phone'] }],
     })
   })
 })

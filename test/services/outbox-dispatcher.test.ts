@@ -2,10 +2,9 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { BookingConfirmation } from '../../api/contracts/bookings'
 import { RETRY_DELAYS_MS } from '../../api/domain/retry-schedule'
-import { backgroundRound } from '../../api/services/background-round'
 import { OutboxDispatcher } from '../../api/services/outbox-dispatcher'
 import { WebhookChannel } from '../../api/services/webhook-channel'
-import { idempotencyKeys, outbox } from '../../db/schema'
+import { outbox } from '../../db/schema'
 import {
   startFakeWebhookReceiver,
   verifyStandardWebhook,
@@ -76,7 +75,7 @@ async function setup(options: Setup = {}) {
     })
   const dispatcherTo = (url: string | null) =>
     new OutboxDispatcher({
-      channel: url === null ? null : channelTo(url),
+      channels: { webhook: url === null ? null : channelTo(url) },
       clock,
       log: (message) => log.push(message),
     })
@@ -157,7 +156,8 @@ describe('OutboxDispatcher with a WebhookChannel', () => {
         end: SLOT_END,
         timeZone: 'Europe/Paris',
         advisor: { id: ADVISOR, name: 'Conseiller Ganapati', email: 'conseiller@ganapati.example' },
-        visitor: VISITOR,
+        visitor: { ...VISITOR, timeZone: null },
+        call: { mode: null, videoUrl: null },
         context: CONTEXT,
         lang: 'fr',
         createdAt: iso(NOW),
@@ -282,7 +282,7 @@ describe('OutboxDispatcher with a WebhookChannel', () => {
       deliveredAt: null,
     })
     expect(test.log).toEqual([
-      `notification ${id} (booking.confirmed) given up after ${attempts} attempts: receiver answered HTTP 500`,
+      `notification ${id} (webhook booking.confirmed) given up after ${attempts} attempts: receiver answered HTTP 500`,
     ])
 
     // Given up means given up: a day later no round sends it again.
@@ -410,7 +410,7 @@ describe('OutboxDispatcher with a WebhookChannel', () => {
         id: booking.id,
         status: 'cancelled',
         start: SLOT,
-        visitor: VISITOR,
+        visitor: { ...VISITOR, timeZone: null },
         context: CONTEXT,
         createdAt: iso(NOW),
         cancelledAt: iso(cancelledAt),
@@ -625,39 +625,3 @@ function backlog(pairs: number, singles: number) {
   }
   return rows
 }
-
-describe('backgroundRound', () => {
-  it('delivers the outbox and forgets idempotency keys older than 24 h, keeping recent ones', async () => {
-    const test = await setup({ url: null })
-    const old = await test.book(SLOT, { 'Idempotency-Key': 'key-booked-friday' })
-    const recentAt = NOW + 23 * 3_600_000
-    test.set(recentAt)
-    const recent = await test.book('2026-11-23T08:30:00.000Z', {
-      'Idempotency-Key': 'key-booked-saturday',
-    })
-
-    const roundAt = NOW + 24 * 3_600_000 + 60_000
-    test.set(roundAt)
-    const report = await backgroundRound(test.db, test.dispatcherTo(receiver.url), test.clock)
-
-    expect(report).toEqual({ delivered: 2, retried: 0, failed: 0, purgedKeys: 1 })
-    expect(receiver.requests).toHaveLength(2)
-    const keys = await test.db.select().from(idempotencyKeys)
-    expect(keys.map((key) => key.createdAt)).toEqual([iso(recentAt)])
-
-    // The recent key still replays its answer; the forgotten one runs the request again.
-    const again = (key: string, start: string) =>
-      test.app.request('/v1/bookings', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
-        body: JSON.stringify({ advisorId: ADVISOR, start, ...VISITOR, context: CONTEXT }),
-      })
-    const replayed = await again('key-booked-saturday', '2026-11-23T08:30:00.000Z')
-    expect(replayed.headers.get('Idempotent-Replayed')).toBe('true')
-    expect((await json<BookingConfirmation>(replayed)).id).toBe(recent.id)
-    const rerun = await again('key-booked-friday', SLOT)
-    expect(rerun.headers.get('Idempotent-Replayed')).toBeNull()
-    expect(rerun.status).toBe(409)
-    expect(old.id).not.toBe(recent.id)
-  })
-})

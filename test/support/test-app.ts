@@ -2,6 +2,7 @@
 import { createApp, type App } from '../../api/app'
 import { systemClock, type Clock } from '../../api/services/clock'
 import { RechercheEntreprises } from '../../api/services/recherche-entreprises'
+import type { PrivacySettings } from '../../api/domain/privacy-notice'
 import type { OutboxDispatcher } from '../../api/services/outbox-dispatcher'
 import { createTestDatabase, type TestDatabase } from './test-database'
 
@@ -17,6 +18,10 @@ export async function createTestApp(
     adminToken?: string
     dispatcher?: OutboxDispatcher
     publicUrl?: string
+    /** E-mails queued with each booking change, their tokens sealed with this key. */
+    mail?: { sealKey: string }
+    allowedReturnOrigins?: readonly string[]
+    privacy?: PrivacySettings
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase()
@@ -33,6 +38,9 @@ export async function createTestApp(
     adminToken: options.adminToken,
     publicUrl: () => options.publicUrl ?? 'http://localhost',
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    ...(options.mail ? { mail: options.mail } : {}),
+    ...(options.allowedReturnOrigins ? { allowedReturnOrigins: options.allowedReturnOrigins } : {}),
+    ...(options.privacy ? { privacy: options.privacy } : {}),
   })
   return { ...database, app }
 }
