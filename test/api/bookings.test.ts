@@ -371,6 +371,11 @@ describe('POST /v1/bookings', () => {
     ['an unknown field', { ...visitor, coupon: 'X' }, '/body/coupon'],
     ['an unknown advisor', { ...visitor, advisorId: 'personne' }, '/body/advisorId'],
     ['a start that is no instant', { ...visitor, start: 'lundi 9h' }, '/body/start'],
+    ['an unknown time zone', { ...visitor, timeZone: 'Europe/Atlantis' }, '/body/timeZone'],
+    ['an offset for a time zone', { ...visitor, timeZone: '+01:00' }, '/body/timeZone'],
+    ['a phone call without a number', { ...visitor, phone: '', callMode: 'phone' }, '/body/phone'],
+    ['an unknown call mode', { ...visitor, callMode: 'pigeon' }, '/body/callMode'],
+    ['a page that is no web page', { ...visitor, pageUrl: 'javascript:alert(1)' }, '/body/pageUrl'],
   ])(
     'answers 400 for %s, pointing at the field, and books nothing',
     async (_case, body, pointer) => {
@@ -382,6 +387,55 @@ describe('POST /v1/bookings', () => {
       expect(await count('select count(*) from bookings')).toBe(0)
     },
   )
+
+  it('answers 400 for a video call with an advisor who has no video room', async () => {
+    const response = await book({ ...visitor, start: MONDAY_NINE, callMode: 'video' })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({
+      detail: 'Conseiller Ganapati ne propose pas d’appel vidéo.',
+      errors: [{ pointer: '/body/callMode' }],
+    })
+    expect(await count('select count(*) from bookings')).toBe(0)
+  })
+
+  it('keeps the visitor’s zone in its canonical spelling, the call mode, and the page only from a known origin', async () => {
+    t.client.close()
+    t = await createTestApp({
+      clock,
+      publicUrl: 'https://widgets.ganapati.fr',
+      allowedReturnOrigins: ['https://www.partenaire.example'],
+    })
+    const stored = async (pageUrl: string) => {
+      const body = await json<BookingConfirmation>(
+        await book({
+          ...visitor,
+          start: (await slots()).slots[0]?.start,
+          timeZone: 'america/martinique',
+          callMode: 'phone',
+          pageUrl,
+        }),
+      )
+      const row = (
+        await t.client.execute({ sql: 'select * from bookings where id = ?', args: [body.id] })
+      ).rows[0]
+      return { body, row }
+    }
+    const partner = await stored('https://www.partenaire.example/financer?offre=1#haut')
+    expect(partner.row).toMatchObject({
+      time_zone: 'America/Martinique',
+      call_mode: 'phone',
+      page_url: 'https://www.partenaire.example/financer?offre=1',
+    })
+    expect(partner.body.manageUrl).toBe(
+      `https://www.partenaire.example/financer?offre=1#ganapati-booking=${partner.body.id}.${partner.body.manageToken}`,
+    )
+    // Another origin: the link leads to the demo page at PUBLIC_URL instead.
+    const elsewhere = await stored('https://phishing.example/ganapati')
+    expect(elsewhere.row?.page_url).toBeNull()
+    expect(elsewhere.body.manageUrl).toBe(
+      `https://widgets.ganapati.fr/#ganapati-booking=${elsewhere.body.id}.${elsewhere.body.manageToken}`,
+    )
+  })
 
   it('answers 400 for a body that is not JSON', async () => {
     const response = await book('{"advisorId":')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { NodeConfigSchema, parseConfig, WorkerConfigSchema } from '../../api/env'
+import { NodeConfigSchema, parseConfig, privacySettingsOf, WorkerConfigSchema } from '../../api/env'
 
 const WORKER = { DATABASE_URL: 'libsql://ganapati-widgets.turso.io' }
 
@@ -53,5 +53,101 @@ describe('WorkerConfigSchema', () => {
       parseConfig(WorkerConfigSchema, { ...WORKER, PUBLIC_URL: 'https://widgets.ganapati.fr' })
         .PUBLIC_URL,
     ).toBe('https://widgets.ganapati.fr')
+  })
+})
+
+describe('e-mail settings', () => {
+  it('reads ALLOWED_RETURN_ORIGINS as origins, none by default', () => {
+    expect(parseConfig(NodeConfigSchema, {}).ALLOWED_RETURN_ORIGINS).toEqual([])
+    expect(
+      parseConfig(NodeConfigSchema, {
+        ALLOWED_RETURN_ORIGINS:
+          'https://www.partenaire.fr, HTTPS://Partenaire.FR:443/ ,http://localhost:3000',
+      }).ALLOWED_RETURN_ORIGINS,
+    ).toEqual(['https://www.partenaire.fr', 'https://partenaire.fr', 'http://localhost:3000'])
+  })
+
+  it.each([
+    ['a path', 'https://www.partenaire.fr/rdv'],
+    ['another scheme', 'javascript:alert(1)'],
+    ['no URL', 'partenaire.fr'],
+  ])('refuses an ALLOWED_RETURN_ORIGINS entry with %s, naming it', (_case, entry) => {
+    expect(() =>
+      parseConfig(NodeConfigSchema, { ALLOWED_RETURN_ORIGINS: `https://ok.example, ${entry}` }),
+    ).toThrow(`ALLOWED_RETURN_ORIGINS holds ${JSON.stringify(entry)}`)
+  })
+
+  it('requires MAIL_FROM with SMTP_URL, and an smtp:// or smtps:// URL', () => {
+    expect(() => parseConfig(NodeConfigSchema, { SMTP_URL: 'smtp://mail.example:587' })).toThrow(
+      /MAIL_FROM is required with SMTP_URL/,
+    )
+    expect(() =>
+      parseConfig(NodeConfigSchema, {
+        SMTP_URL: 'http://mail.example',
+        MAIL_FROM: 'rendez-vous@ganapati.fr',
+      }),
+    ).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/)
+    const config = parseConfig(NodeConfigSchema, {
+      SMTP_URL: 'smtps://user:secret@mail.example:465',
+      MAIL_FROM: 'Ganapati <rendez-vous@ganapati.fr>',
+    })
+    expect(config.SMTP_URL).toBe('smtps://user:secret@mail.example:465')
+  })
+
+  it.each(['Ganapati', 'Ganapati <rendez-vous>', '<>'])('refuses MAIL_FROM %s', (from) => {
+    expect(() => parseConfig(NodeConfigSchema, { MAIL_FROM: from })).toThrow(/MAIL_FROM/)
+  })
+
+  it('keeps personal data 365 days after the call unless told otherwise, between 1 day and 10 years', () => {
+    expect(parseConfig(NodeConfigSchema, {}).BOOKING_RETENTION_DAYS).toBe(365)
+    expect(
+      parseConfig(NodeConfigSchema, { BOOKING_RETENTION_DAYS: '180' }).BOOKING_RETENTION_DAYS,
+    ).toBe(180)
+    for (const days of ['0', '3651', '12.5', 'un an']) {
+      expect(() => parseConfig(NodeConfigSchema, { BOOKING_RETENTION_DAYS: days })).toThrow(
+        /BOOKING_RETENTION_DAYS/,
+      )
+    }
+  })
+
+  it('reads the privacy notice settings, PRIVACY_CONTACT an address or a page', () => {
+    const config = parseConfig(NodeConfigSchema, {
+      PRIVACY_CONTACT: 'dpo@ganapati.fr',
+      PRIVACY_NOTICE_URL: 'https://ganapati.fr/confidentialite',
+      PRIVACY_NOTICE_EN: 'Kept {days} days.',
+      BOOKING_RETENTION_DAYS: '90',
+    })
+    expect(privacySettingsOf(config)).toEqual({
+      retentionDays: 90,
+      contact: 'dpo@ganapati.fr',
+      policyUrl: 'https://ganapati.fr/confidentialite',
+      text: { en: 'Kept {days} days.' },
+    })
+    expect(
+      parseConfig(NodeConfigSchema, { PRIVACY_CONTACT: 'https://ganapati.fr/donnees' })
+        .PRIVACY_CONTACT,
+    ).toBe('https://ganapati.fr/donnees')
+    expect(() => parseConfig(NodeConfigSchema, { PRIVACY_CONTACT: 'le DPO' })).toThrow(
+      /PRIVACY_CONTACT/,
+    )
+  })
+
+  it('requires MAIL_FROM and OUTBOX_SECRET with BREVO_API_KEY on Workers, and defaults the API URL', () => {
+    const worker = { ...WORKER, PUBLIC_URL: 'https://widgets.ganapati.fr' }
+    expect(() =>
+      parseConfig(WorkerConfigSchema, { ...worker, BREVO_API_KEY: 'xkeysib-1' }),
+    ).toThrow(
+      /MAIL_FROM is required with BREVO_API_KEY[\s\S]*OUTBOX_SECRET is required with BREVO_API_KEY/,
+    )
+    const config = parseConfig(WorkerConfigSchema, {
+      ...worker,
+      BREVO_API_KEY: 'xkeysib-1',
+      MAIL_FROM: 'rendez-vous@ganapati.fr',
+      OUTBOX_SECRET: 'o'.repeat(32),
+    })
+    expect(config.BREVO_API_URL).toBe('https://api.brevo.com/v3')
+    expect(() => parseConfig(WorkerConfigSchema, { ...worker, OUTBOX_SECRET: 'short' })).toThrow(
+      /OUTBOX_SECRET must hold at least 32 characters/,
+    )
   })
 })

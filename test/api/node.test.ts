@@ -1,12 +1,13 @@
 import { createClient } from '@libsql/client'
-import { mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parseCidr, type Cidr } from '../../api/domain/client-address'
-import { startServer, type RunningServer } from '../../api/node'
+import { mailDirFor, startServer, type RunningServer } from '../../api/node'
 import { MIGRATIONS_FOLDER } from '../../db/migrate'
 import { httpFrom } from '../support/http-from'
+import { readMail } from '../support/mail'
 import { tempDatabaseUrl } from '../support/test-database'
 
 const running: RunningServer[] = []
@@ -137,6 +138,60 @@ const range = (text: string): Cidr => {
   if (!cidr) throw new Error(`not a range: ${text}`)
   return cidr
 }
+
+describe('e-mails without an SMTP server', () => {
+  it.each([
+    ['file:.data/ganapati.db', '.data/outbox-mail'],
+    ['file:/srv/ganapati/data.db?mode=rwc', '/srv/ganapati/outbox-mail'],
+    [':memory:', '.data/outbox-mail'],
+    ['libsql://ganapati.turso.io', '.data/outbox-mail'],
+  ])('go for %s to %s', (databaseUrl, folder) => {
+    expect(mailDirFor(databaseUrl)).toBe(folder)
+  })
+
+  it('are written as .eml files beside the database, one log line each', async () => {
+    const databaseUrl = await tempDatabaseUrl()
+    const messages: string[] = []
+    const server = await startServer({ databaseUrl, mail: {}, log: (line) => messages.push(line) })
+    running.push(server)
+    const folder = mailDirFor(databaseUrl)
+    expect(messages).toContain(
+      `e-mails are written to ${folder} as .eml files: SMTP_URL is not set`,
+    )
+    expect(messages).toContain('advisor notifications go by e-mail: WEBHOOK_URL is not set')
+
+    const slots = (await (
+      await fetch(`${server.url}/v1/advisors/conseiller-ganapati/slots`)
+    ).json()) as { slots: { start: string }[] }
+    const booked = await fetch(`${server.url}/v1/bookings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        advisorId: 'conseiller-ganapati',
+        start: slots.slots[0]?.start,
+        name: 'Élodie Durand',
+        email: 'elodie@entreprise.example',
+      }),
+    })
+    expect(booked.status).toBe(201)
+    // Sent right after the answer: the visitor's confirmation and the advisor's copy.
+    let files: string[] = []
+    for (let tries = 0; files.length < 2 && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      files = await readdir(folder).catch(() => [])
+    }
+    expect(files).toHaveLength(2)
+    const mails = await Promise.all(
+      files.map(async (file) => readMail(await readFile(join(folder, file)))),
+    )
+    expect(mails.map((mail) => mail.to?.address).sort()).toEqual([
+      'conseiller@ganapati.example',
+      'elodie@entreprise.example',
+    ])
+    expect(mails[0]?.from).toEqual({ name: 'Ganapati', address: 'rendez-vous@ganapati.example' })
+    for (const file of files) expect(messages).toContain(`e-mail written to ${join(folder, file)}`)
+  })
+})
 
 describe('client identity behind a proxy (TRUSTED_PROXIES)', () => {
   it('ignores X-Forwarded-For from a peer that is not a trusted proxy: spoofing it escapes no limit', async () => {

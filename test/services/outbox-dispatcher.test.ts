@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { BookingConfirmation } from '../../api/contracts/bookings'
 import { RETRY_DELAYS_MS } from '../../api/domain/retry-schedule'
+import type { OutgoingNotification } from '../../api/services/notification-channel'
 import { OutboxDispatcher } from '../../api/services/outbox-dispatcher'
 import { WebhookChannel } from '../../api/services/webhook-channel'
 import { outbox } from '../../db/schema'
@@ -597,6 +598,54 @@ describe('a notification the receiver refuses', () => {
       attempts: 3,
       nextAttemptAt: iso(NOW + 30 * 60_000),
     })
+  })
+})
+
+describe('channels side by side', () => {
+  it('delivers e-mails while the webhook receiver is down, each channel in its own order', async () => {
+    let now = NOW
+    const clock = { now: () => now }
+    const sent: OutgoingNotification[] = []
+    const dispatcher = new OutboxDispatcher({
+      channels: {
+        webhook: new WebhookChannel({ target: { url: receiver.url, secret: SECRET }, clock }),
+        email: { send: async (notification) => void sent.push(notification) },
+      },
+      clock,
+    })
+    const { app, db } = await createTestApp({
+      clock,
+      dispatcher,
+      mail: { sealKey: 'outbox-secret-for-the-dispatcher-tests-0123' },
+    })
+    receiver.mode = 'server-error'
+    const response = await app.request('/v1/bookings', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ advisorId: ADVISOR, start: SLOT, ...VISITOR }),
+    })
+    const booking = await json<BookingConfirmation>(response)
+    await dispatcher.deliverDue(db)
+    now = NOW + 5_000
+    const { pathname, search } = new URL(booking.cancelUrl)
+    expect((await app.request(`${pathname}${search}`, { method: 'POST' })).status).toBe(200)
+    await dispatcher.deliverDue(db)
+
+    const rows = await db.select().from(outbox).orderBy(outbox.channel, outbox.sequence)
+    expect(rows.map((row) => [row.channel, row.topic, row.sequence, row.state])).toEqual([
+      ['email', 'booking.confirmed', 1, 'delivered'],
+      ['email', 'booking.reminder', 2, 'withdrawn'],
+      ['email', 'booking.cancelled', 3, 'delivered'],
+      // The receiver is down: its notifications wait, in their order, on their own.
+      ['webhook', 'booking.confirmed', 1, 'pending'],
+      ['webhook', 'booking.cancelled', 2, 'pending'],
+    ])
+    expect(
+      sent.map((notification) => [notification.topic, notification.sealedToken !== null]),
+    ).toEqual([
+      ['booking.confirmed', true],
+      ['booking.cancelled', false],
+    ])
   })
 })
 
