@@ -1,7 +1,12 @@
-/** /v1/admin/outbox — the advisor notifications waiting, delivered or given up, and a retry for the last. */
+/** /v1/admin/outbox — the notifications (webhooks, e-mails) waiting, delivered, given up or withdrawn, and a retry for those given up. */
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { listNotifications, retryNotification, type OutboxRow } from '../../db/outbox'
+import {
+  listNotifications,
+  OUTBOX_STATES,
+  retryNotification,
+  type OutboxRow,
+} from '../../db/outbox'
 import type { AppEnv } from '../env'
 import { ProblemError } from '../middleware/problem'
 import { validate } from '../middleware/validate'
@@ -10,7 +15,7 @@ import { jsonResponse, NO_STORE_HEADERS } from './json-response'
 
 const OutboxQuery = z.strictObject({
   state: z
-    .enum(['pending', 'delivered', 'failed'], { message: 'pending, delivered ou failed.' })
+    .enum(OUTBOX_STATES, { message: 'pending, delivered, failed ou withdrawn.' })
     .default('failed'),
 })
 const NotificationParam = z.object({ id: z.uuid({ message: 'Un identifiant de notification.' }) })
@@ -18,8 +23,10 @@ const NotificationParam = z.object({ id: z.uuid({ message: 'Un identifiant de no
 /** Newest first; older ones stay in the table. */
 const LIST_LIMIT = 100
 
+/** A row as an admin sees it: the payload readable, the sealed manage token not even as ciphertext. */
 function entryOf(row: OutboxRow) {
-  return { ...row, payload: JSON.parse(row.payload) as unknown }
+  const { sealedToken: _sealed, ...rest } = row
+  return { ...rest, payload: JSON.parse(row.payload) as unknown }
 }
 
 export function adminOutboxRoutes(clock: Clock) {

@@ -2,7 +2,8 @@
  * Brevo's transactional e-mail endpoint on 127.0.0.1 (`POST /v3/smtp/email`): it checks the
  * `api-key` header, records each request and answers with the shapes Brevo's API reference gives —
  * 201 `{ "messageId": "<…@smtp-relay.mailin.fr>" }`, errors as `{ "code", "message" }` — or with
- * a failure the test asks for.
+ * a failure the test asks for. `GET /requests` lists what it received, for a test that runs
+ * elsewhere (in workerd) and cannot read `requests`.
  */
 import { createServer } from 'node:http'
 import { listenOnLoopback, type Loopback } from './loopback'
@@ -63,6 +64,11 @@ export async function startFakeBrevoApi(): Promise<FakeBrevoApi> {
     const chunks: Buffer[] = []
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
     request.on('end', () => {
+      if (request.method === 'GET' && request.url === '/requests') {
+        response.writeHead(200, { 'content-type': 'application/json' })
+        response.end(JSON.stringify(fake.requests))
+        return
+      }
       const text = Buffer.concat(chunks).toString('utf8')
       fake.requests.push({
         path: request.url ?? '/',

@@ -11,11 +11,13 @@ import { createDb } from '../../db/client'
 import { seedReferenceData } from '../../db/seed'
 import { seedFundingRules } from '../../db/seed-funding-rules'
 import { seedAdvisors } from '../../db/seed-advisors'
+import { startFakeBrevoApi } from '../fakes/brevo-api'
 import { startLibsqlServer } from '../fakes/libsql-server'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string
+    brevoUrl: string
   }
 }
 
@@ -36,7 +38,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   client.close()
   const server = await startLibsqlServer({ path })
   project.provide('databaseUrl', server.url)
+  // The Worker sends its e-mails through Brevo's API: here, a fake of it on 127.0.0.1.
+  const brevo = await startFakeBrevoApi()
+  project.provide('brevoUrl', brevo.url)
   return async () => {
+    await brevo.close()
     await server.close()
     await rm(dir, { recursive: true, force: true })
   }
