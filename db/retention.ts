@@ -10,7 +10,8 @@ import { bookings, outbox } from './schema'
 
 /**
  * Erases up to `limit` bookings whose call ended before `endedBefore`, oldest first; answers how
- * many. A notification still pending about one of them is withdrawn: retention wins over delivery.
+ * many. A notification still pending or given up about one of them is withdrawn: retention wins
+ * over delivery.
  */
 export async function eraseEndedBookings(
   db: Db,
@@ -40,7 +41,8 @@ export async function eraseEndedBookings(
         sealedToken: null,
         lastError: null,
         leasedUntil: null,
-        state: sql`case when ${outbox.state} = 'pending' then 'withdrawn' else ${outbox.state} end`,
+        // Nothing erased is sent any more, not even by an admin retrying one given up.
+        state: sql`case when ${outbox.state} in ('pending', 'failed') then 'withdrawn' else ${outbox.state} end`,
       })
       .where(inArray(outbox.subject, subjects)),
     db

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { BookingConfirmation } from '../../api/contracts/bookings'
 import { backgroundRound } from '../../api/services/background-round'
@@ -135,6 +135,11 @@ describe('retention', () => {
     const { pathname, search } = new URL(ended.cancelUrl)
     expect((await test.app.request(`${pathname}${search}`, { method: 'POST' })).status).toBe(200)
     expect((await test.rowsOf(ended.id)).some((row) => row.sealedToken !== null)).toBe(true)
+    // One given up, as after a receiver's two-day outage: erased, no admin can send it again.
+    await test.db
+      .update(outbox)
+      .set({ state: 'failed', lastError: 'receiver answered HTTP 500' })
+      .where(and(eq(outbox.subject, `booking:${ended.id}`), eq(outbox.sequence, 1)))
 
     // 365 days after the first call's end, a minute past: only that one has had its time.
     const firstEnd = Date.parse('2026-11-23T08:30:00.000Z')
