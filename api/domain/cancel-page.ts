@@ -19,7 +19,7 @@ export interface CancelPageBooking {
 const WORDS = {
   fr: {
     title: {
-      confirm: 'Annuler votre rendez-vous ?',
+      confirm: 'Annuler votre rendez-vous\u00a0?',
       cancelled: 'Rendez-vous annulé',
       'already-cancelled': 'Rendez-vous déjà annulé',
       started: 'Rendez-vous commencé',
@@ -29,11 +29,11 @@ const WORDS = {
     yours: (zone: string) => `à votre heure (${zone})`,
     paris: 'heure de Paris',
     confirm: 'Oui, annuler le rendez-vous',
-    keep: 'Non, garder le rendez-vous : il suffit de fermer cette page.',
-    cancelled: 'Votre rendez-vous est annulé. Vous recevez une confirmation par e-mail.',
+    keep: 'Non, garder le rendez-vous\u00a0: il suffit de fermer cette page.',
+    cancelled: 'Votre rendez-vous est annulé.',
     already: 'Ce rendez-vous était déjà annulé.',
-    started: 'Ce rendez-vous a déjà commencé : il ne peut plus être annulé.',
-    unknown: 'Aucun rendez-vous ne correspond à ce lien : vérifiez qu’il est complet.',
+    started: 'Ce rendez-vous a déjà commencé\u00a0: il ne peut plus être annulé.',
+    unknown: 'Aucun rendez-vous ne correspond à ce lien\u00a0: vérifiez qu’il est complet.',
     again: 'Prendre un autre rendez-vous',
   },
   en: {
@@ -49,7 +49,7 @@ const WORDS = {
     paris: 'Paris time',
     confirm: 'Yes, cancel the booking',
     keep: 'No, keep it: just close this page.',
-    cancelled: 'Your booking is cancelled. A confirmation is on its way by e-mail.',
+    cancelled: 'Your booking is cancelled.',
     already: 'This booking was already cancelled.',
     started: 'This call has started: it can no longer be cancelled.',
     unknown: 'No booking matches this link: check that it is complete.',

@@ -52,12 +52,12 @@ const fr: MailWords = {
   greeting: (name) => `Bonjour ${name},`,
   subject: {
     confirmed: (time) => `Rendez-vous confirmé le ${time.date} à ${time.from}`,
-    reminder: (time) => `Rappel : rendez-vous le ${time.date} à ${time.from}`,
-    cancelled: (time) => `Rendez-vous annulé : ${time.date} à ${time.from}`,
+    reminder: (time) => `Rappel\u00a0: rendez-vous le ${time.date} à ${time.from}`,
+    cancelled: (time) => `Rendez-vous annulé\u00a0: ${time.date} à ${time.from}`,
     advisorConfirmed: (visitor, time) =>
-      `Nouveau rendez-vous : ${visitor}, ${time.date} à ${time.from}`,
+      `Nouveau rendez-vous\u00a0: ${visitor}, ${time.date} à ${time.from}`,
     advisorCancelled: (visitor, time) =>
-      `Rendez-vous annulé : ${visitor}, ${time.date} à ${time.from}`,
+      `Rendez-vous annulé\u00a0: ${visitor}, ${time.date} à ${time.from}`,
   },
   lead: {
     confirmed: (advisor) => `Votre appel avec ${advisor} est confirmé.`,
@@ -76,19 +76,19 @@ const fr: MailWords = {
   noMode: (advisor, email) => `${advisor} vous écrira à ${email} pour convenir de l’appel.`,
   advisorPhoneCall: (visitor, phone) => `Appelez ${visitor} au ${phone}.`,
   advisorVideoCall: 'Par vidéo, dans votre salle',
-  advisorNoMode: (email) => `Non précisé : écrivez au visiteur à ${email}.`,
+  advisorNoMode: (email) => `Non précisé\u00a0: écrivez au visiteur à ${email}.`,
   email: 'E-mail',
   name: 'Nom',
   invitation: 'L’invitation jointe ajoute l’appel à votre agenda.',
   removal: 'Le fichier joint retire l’appel de votre agenda.',
   manage: 'Revoir ou annuler votre rendez-vous',
   cancelNow: 'Annuler directement',
-  personalLinks: 'Ces liens sont personnels : ne les transférez pas.',
+  personalLinks: 'Ces liens sont personnels\u00a0: ne les transférez pas.',
   bookAgain: 'Prendre un autre rendez-vous',
   replyToVisitor: 'Répondre à cet e-mail écrit au visiteur.',
   reference: 'Référence',
   why: 'Vous recevez cet e-mail parce que vous avez réservé cet appel avec Ganapati.',
-  privacy: 'Vos données personnelles :',
+  privacy: 'Vos données personnelles\u00a0:',
 }
 
 const en: MailWords = {

@@ -31,7 +31,7 @@ export interface PrivacyNotice {
 
 const DEFAULT_TEXT: Record<Lang, (days: number, contact: string | null) => string> = {
   fr: (days, contact) =>
-    `Votre nom, votre e-mail et, si vous les donnez, votre téléphone, votre entreprise, votre message et ce que cette page a trouvé sur votre entreprise (SIRET, IDCC, OPCO, simulation) servent à préparer votre appel avec un conseiller Ganapati et à vous écrire à son sujet (confirmation, rappel, annulation). Ils sont effacés ${days} jours après l’appel. Pour les consulter, les corriger ou les faire effacer plus tôt : ${contact ?? 'répondez à l’e-mail de confirmation'}.`,
+    `Votre nom, votre e-mail et, si vous les donnez, votre téléphone, votre entreprise, votre message et ce que cette page a trouvé sur votre entreprise (SIRET, IDCC, OPCO, simulation) servent à préparer votre appel avec un conseiller Ganapati et à vous écrire à son sujet (confirmation, rappel, annulation). Ils sont effacés ${days} jours après l’appel. Pour les consulter, les corriger ou les faire effacer plus tôt\u00a0: ${contact ?? 'répondez à l’e-mail de confirmation'}.`,
   en: (days, contact) =>
     `Your name, your e-mail and, if you give them, your phone, company, message and what this page found about your company (SIRET, IDCC, OPCO, simulation) are used to prepare your call with a Ganapati advisor and to write to you about it (confirmation, reminder, cancellation). They are erased ${days} days after the call. To see, correct or erase them sooner: ${contact ?? 'reply to the confirmation e-mail'}.`,
 }

@@ -51,7 +51,7 @@ describe('GET /bookings/:id/cancel', () => {
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
     const html = await response.text()
     expect(html).toContain('<html lang="fr">')
-    expect(html).toContain('<h1>Annuler votre rendez-vous ?</h1>')
+    expect(html).toContain('<h1>Annuler votre rendez-vous\u00a0?</h1>')
     expect(html).toContain(
       'lundi 23 novembre 2026, 04:00 – 04:30, à votre heure (America/Martinique)',
     )

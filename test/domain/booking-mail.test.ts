@@ -80,8 +80,8 @@ describe('bookingMail for the visitor', () => {
 
   it.each([
     ['booking.confirmed', 'Rendez-vous confirmé le lundi 23 novembre 2026 à 09:00', 1, true],
-    ['booking.reminder', 'Rappel : rendez-vous le lundi 23 novembre 2026 à 09:00', 0, true],
-    ['booking.cancelled', 'Rendez-vous annulé : lundi 23 novembre 2026 à 09:00', 1, false],
+    ['booking.reminder', 'Rappel\u00a0: rendez-vous le lundi 23 novembre 2026 à 09:00', 0, true],
+    ['booking.cancelled', 'Rendez-vous annulé\u00a0: lundi 23 novembre 2026 à 09:00', 1, false],
   ] as const)('%s: « %s », %i attachment, links %s', (topic, subject, attachments, links) => {
     const booking =
       topic === 'booking.cancelled'
@@ -124,7 +124,7 @@ describe('bookingMail for the advisor', () => {
     expect(mail.to).toEqual({ name: 'Conseiller Ganapati', email: 'conseiller@ganapati.example' })
     expect(mail.replyTo).toEqual({ name: 'Zoé <b>Lefèvre</b>', email: 'zoe@example.fr' })
     expect(mail.text).toContain(
-      'Comment\u00a0: Non précisé : écrivez au visiteur à zoe@example.fr.',
+      'Comment\u00a0: Non précisé\u00a0: écrivez au visiteur à zoe@example.fr.',
     )
     expect(mail.text).toContain('Entreprise\u00a0: R&D "Sud"')
     expect(mail.html).toContain('<td>R&amp;D &quot;Sud&quot;</td>')
@@ -137,7 +137,7 @@ describe('bookingMail for the advisor', () => {
       null,
     )
     expect(mail.subject).toBe(
-      'Rendez-vous annulé : Zoé <b>Lefèvre</b>, lundi 23 novembre 2026 à 09:00',
+      'Rendez-vous annulé\u00a0: Zoé <b>Lefèvre</b>, lundi 23 novembre 2026 à 09:00',
     )
     expect(mail.text.startsWith('Zoé <b>Lefèvre</b> a annulé son appel avec vous.')).toBe(true)
   })

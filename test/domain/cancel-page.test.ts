@@ -19,7 +19,7 @@ const page = (state: CancelPageState, extra: Partial<Parameters<typeof cancelPag
 
 describe('cancelPageHtml', () => {
   it.each([
-    ['confirm', 'Annuler votre rendez-vous ?', true, false],
+    ['confirm', 'Annuler votre rendez-vous\u00a0?', true, false],
     ['cancelled', 'Rendez-vous annulé', false, true],
     ['already-cancelled', 'Rendez-vous déjà annulé', false, true],
     ['started', 'Rendez-vous commencé', false, false],

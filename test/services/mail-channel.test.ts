@@ -170,11 +170,11 @@ describe('the visitor’s confirmation e-mail', () => {
         '',
         `Annuler directement\u00a0: ${cancel}`,
         '',
-        'Ces liens sont personnels : ne les transférez pas.',
+        'Ces liens sont personnels\u00a0: ne les transférez pas.',
         '',
         '--',
         'Vous recevez cet e-mail parce que vous avez réservé cet appel avec Ganapati.',
-        'Vos données personnelles : https://ganapati.example/confidentialite',
+        'Vos données personnelles\u00a0: https://ganapati.example/confidentialite',
         '',
       ].join('\n'),
     )
@@ -290,7 +290,7 @@ describe('the advisor’s e-mails', () => {
     ])
     const advisor = mails.find((mail) => mail.to?.address === 'conseiller@ganapati.example')
     expect(advisor?.subject).toBe(
-      'Nouveau rendez-vous : Zoé Lefèvre, lundi 23 novembre 2026 à 09:00',
+      'Nouveau rendez-vous\u00a0: Zoé Lefèvre, lundi 23 novembre 2026 à 09:00',
     )
     expect(advisor?.replyTo).toEqual({ name: 'Zoé Lefèvre', address: VISITOR.email })
     expect(advisor?.text).toBe(
@@ -348,7 +348,7 @@ describe('the reminder', () => {
     const mails = await test.mails()
     expect(mails).toHaveLength(2)
     const reminder = mails[1]
-    expect(reminder?.subject).toBe('Rappel : rendez-vous le lundi 23 novembre 2026 à 09:00')
+    expect(reminder?.subject).toBe('Rappel\u00a0: rendez-vous le lundi 23 novembre 2026 à 09:00')
     expect(reminder?.text).toContain('Nous vous rappelons votre appel avec Conseiller Ganapati.')
     expect(reminder?.links.slice(0, 2)).toEqual([
       booking.manageUrl,
@@ -382,7 +382,7 @@ describe('the reminder', () => {
     const mails = await test.mails()
     expect(mails.map((mail) => mail.subject)).toEqual([
       'Rendez-vous confirmé le lundi 23 novembre 2026 à 09:00',
-      'Rendez-vous annulé : lundi 23 novembre 2026 à 09:00',
+      'Rendez-vous annulé\u00a0: lundi 23 novembre 2026 à 09:00',
     ])
     expect((await test.rows()).map((row) => [row.topic, row.state, row.sealedToken])).toEqual([
       ['booking.confirmed', 'delivered', null],
@@ -438,7 +438,7 @@ describe('delivery over SMTP', () => {
     expect(mails.map((mail) => mail.subject)).toEqual([
       'Rendez-vous confirmé le lundi 23 novembre 2026 à 09:00',
       'Rendez-vous confirmé le lundi 23 novembre 2026 à 09:00',
-      'Rendez-vous annulé : lundi 23 novembre 2026 à 09:00',
+      'Rendez-vous annulé\u00a0: lundi 23 novembre 2026 à 09:00',
     ])
     // The same Message-ID on the retry: a client that got the first shows it once.
     expect(mails[0]?.messageId).toBe(mails[1]?.messageId)
