@@ -10,7 +10,7 @@ import { callFacts } from './booking-text'
 import { callTimes, type CallTime } from './call-time'
 import { calendarFileName } from './ics'
 import { mailHtml, mailText, type MailBlock } from './mail-blocks'
-import { MAIL_WORDS } from './mail-words'
+import { MAIL_WORDS, type MailWords } from './mail-words'
 import type { Lang } from './reason-text'
 
 export type MailTopic = 'booking.confirmed' | 'booking.reminder' | 'booking.cancelled'
@@ -98,6 +98,39 @@ function calendarAttachment(facts: BookingMailFacts): MailAttachment {
   }
 }
 
+/**
+ * How the call happens, for the reader: the video room when the visitor chose video and the
+ * advisor has one, else the visitor's phone when given, else an e-mail to agree on it.
+ */
+function callRow(
+  facts: BookingMailFacts,
+  words: MailWords,
+  reader: MailRecipient,
+): { label: string; value: string; href?: string } {
+  const { booking, advisor } = facts
+  const visitor = booking.visitor
+  if (booking.callMode === 'video' && advisor.videoUrl) {
+    const lead = reader === 'visitor' ? words.videoCall : words.advisorVideoCall
+    return {
+      label: words.how,
+      value: `${lead}${words.colon}${advisor.videoUrl}`,
+      href: advisor.videoUrl,
+    }
+  }
+  if (booking.callMode !== 'video' && visitor.phone) {
+    const value =
+      reader === 'visitor'
+        ? words.phoneCall(advisor.name, visitor.phone)
+        : words.advisorPhoneCall(visitor.name, visitor.phone)
+    return { label: words.how, value }
+  }
+  const value =
+    reader === 'visitor'
+      ? words.noMode(advisor.name, visitor.email)
+      : words.advisorNoMode(visitor.email)
+  return { label: words.how, value }
+}
+
 /** The visitor's e-mail, in their language; the links only when the token could be unsealed. */
 function visitorMail(
   topic: MailTopic,
@@ -116,16 +149,7 @@ function visitorMail(
       : []),
     { label: local ? '' : words.when, value: words.parisTime(paris) },
   ]
-  const how = (() => {
-    if (booking.callMode === 'video' && advisor.videoUrl) {
-      return { label: words.how, value: advisor.videoUrl, href: advisor.videoUrl }
-    }
-    if (booking.callMode !== 'video' && booking.visitor.phone) {
-      return { label: words.how, value: words.phoneCall(advisor.name, booking.visitor.phone) }
-    }
-    return { label: words.how, value: words.noMode(advisor.name, booking.visitor.email) }
-  })()
-  if (how.href) how.value = `${words.videoCall}${words.colon}${how.value}`
+  const how = callRow(facts, words, 'visitor')
   const blocks: MailBlock[] = [
     { kind: 'paragraph', text: words.greeting(booking.visitor.name) },
     { kind: 'paragraph', text: words.lead[topicKey(topic)](advisor.name) },
@@ -169,19 +193,7 @@ function advisorMail(topic: MailTopic, facts: BookingMailFacts): MailContent {
   const words = MAIL_WORDS[lang]
   const { local, paris } = callTimes(booking.start, booking.end, booking.timeZone, lang)
   const visitor = booking.visitor
-  const how = (() => {
-    if (booking.callMode === 'video' && advisor.videoUrl) {
-      return {
-        label: words.how,
-        value: `${words.advisorVideoCall}${words.colon}${advisor.videoUrl}`,
-        href: advisor.videoUrl,
-      }
-    }
-    if (booking.callMode !== 'video' && visitor.phone) {
-      return { label: words.how, value: words.advisorPhoneCall(visitor.name, visitor.phone) }
-    }
-    return { label: words.how, value: words.advisorNoMode(visitor.email) }
-  })()
+  const how = callRow(facts, words, 'advisor')
   const cancelled = topic === 'booking.cancelled'
   const told = callFacts({
     id: booking.id,
