@@ -73,7 +73,11 @@ export class OutboxDispatcher {
   readonly #clock: Clock
   readonly #log: (message: string) => void
   #running: Promise<DeliveryReport> | null = null
-  #again = false
+  #report: DeliveryReport = { delivered: 0, retried: 0, failed: 0 }
+  /** Each channel's rounds under way: channels go at their own pace. */
+  readonly #loops = new Map<OutboxChannel, Promise<void>>()
+  /** Channels asked to look once more, by a call made while their round ran. */
+  readonly #again = new Set<OutboxChannel>()
   readonly #probes = new Map<OutboxChannel, ProbeState>()
 
   /** A channel without a NotificationChannel sends nothing: its rows wait until one is configured. */
@@ -96,28 +100,41 @@ export class OutboxDispatcher {
 
   /**
    * Sends what is due; a call made while a round runs shares that round, which then looks once
-   * more, so a notification written meanwhile is not left for the timer.
+   * more, so a notification written meanwhile is not left for the timer. Each channel goes round
+   * at its own pace: an e-mail queued while a webhook receiver takes its 10 s to fail goes at once.
    */
   deliverDue(db: Db): Promise<DeliveryReport> {
-    if (this.#running) {
-      this.#again = true
-      return this.#running
+    if (!this.#running) this.#report = { delivered: 0, retried: 0, failed: 0 }
+    for (const [name, channel] of this.#channels) {
+      if (this.#loops.has(name)) this.#again.add(name)
+      else this.#loop(db, name, channel)
     }
-    this.#running = this.#rounds(db).finally(() => {
-      this.#running = null
-    })
+    if (!this.#running) {
+      this.#running = this.#settled().finally(() => {
+        this.#running = null
+      })
+    }
     return this.#running
   }
 
-  async #rounds(db: Db): Promise<DeliveryReport> {
-    const report: DeliveryReport = { delivered: 0, retried: 0, failed: 0 }
-    if (this.#channels.length === 0) return report
-    do {
-      this.#again = false
-      await Promise.all(
-        this.#channels.map(([name, channel]) => this.#round(db, name, channel, report)),
-      )
-    } while (this.#again)
+  /** One channel's rounds, until no call asked it to look again. */
+  #loop(db: Db, name: OutboxChannel, channel: NotificationChannel): void {
+    const report = this.#report
+    const loop = (async () => {
+      do {
+        this.#again.delete(name)
+        await this.#round(db, name, channel, report)
+      } while (this.#again.has(name))
+    })().finally(() => {
+      this.#loops.delete(name)
+    })
+    this.#loops.set(name, loop)
+  }
+
+  /** Resolves once every channel's rounds are over, those started meanwhile included. */
+  async #settled(): Promise<DeliveryReport> {
+    const report = this.#report
+    while (this.#loops.size > 0) await Promise.all(this.#loops.values())
     return report
   }
 

@@ -649,6 +649,49 @@ describe('channels side by side', () => {
   })
 })
 
+describe('channels at their own pace', () => {
+  it('sends an e-mail queued while the webhook receiver hangs, without waiting for its timeout', async () => {
+    const clock = { now: () => NOW }
+    const sent: string[] = []
+    const dispatcher = new OutboxDispatcher({
+      channels: {
+        webhook: new WebhookChannel({
+          target: { url: receiver.url, secret: SECRET },
+          clock,
+          timeoutMs: 2_000,
+        }),
+        email: { send: async (notification) => void sent.push(notification.topic) },
+      },
+      clock,
+    })
+    const { app, db } = await createTestApp({
+      clock,
+      dispatcher,
+      mail: { sealKey: 'outbox-secret-for-the-dispatcher-tests-0123' },
+    })
+    receiver.mode = 'hang'
+    const book = (start: string) =>
+      app.request('/v1/bookings', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ advisorId: ADVISOR, start, ...VISITOR }),
+      })
+    const startedAt = Date.now()
+    expect((await book(SLOT)).status).toBe(201)
+    await receiver.received(1)
+    // The webhook hangs; a second booking asks for a round meanwhile.
+    expect((await book('2026-11-23T09:00:00.000Z')).status).toBe(201)
+    while (sent.length < 2 && Date.now() - startedAt < 1_500) {
+      await new Promise((resolve) => setTimeout(resolve, 10))
+    }
+    // Both e-mails went while the first webhook was still hanging.
+    expect(sent).toEqual(['booking.confirmed', 'booking.confirmed'])
+    expect(Date.now() - startedAt).toBeLessThan(1_500)
+    // The round ends once the webhooks have had their tries (2 s each, one after the other).
+    expect(await dispatcher.deliverDue(db)).toEqual({ delivered: 2, retried: 2, failed: 0 })
+  }, 15_000)
+})
+
 /** `pairs` bookings confirmed then cancelled and `singles` only confirmed, all due at NOW. */
 function backlog(pairs: number, singles: number) {
   const rows: (typeof outbox.$inferInsert)[] = []

@@ -11,13 +11,14 @@ import { createDb } from '../../db/client'
 import { seedReferenceData } from '../../db/seed'
 import { seedFundingRules } from '../../db/seed-funding-rules'
 import { seedAdvisors } from '../../db/seed-advisors'
-import { startFakeBrevoApi } from '../fakes/brevo-api'
+import { BREVO_TEST_KEY, startFakeBrevoApi } from '../fakes/brevo-api'
 import { startLibsqlServer } from '../fakes/libsql-server'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string
     brevoUrl: string
+    brevoKey: string
   }
 }
 
@@ -41,6 +42,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The Worker sends its e-mails through Brevo's API: here, a fake of it on 127.0.0.1.
   const brevo = await startFakeBrevoApi()
   project.provide('brevoUrl', brevo.url)
+  project.provide('brevoKey', BREVO_TEST_KEY)
   return async () => {
     await brevo.close()
     await server.close()

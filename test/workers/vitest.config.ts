@@ -2,7 +2,6 @@
 import { fileURLToPath } from 'node:url'
 import { cloudflareTest } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
-import { BREVO_TEST_KEY } from '../fakes/brevo-api'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -20,7 +19,7 @@ export default defineConfig({
           DATABASE_URL: inject('databaseUrl'),
           PUBLIC_URL: 'https://widgets.ganapati.test',
           BREVO_API_URL: inject('brevoUrl'),
-          BREVO_API_KEY: BREVO_TEST_KEY,
+          BREVO_API_KEY: inject('brevoKey'),
           MAIL_FROM: 'Ganapati <rendez-vous@ganapati.example>',
           OUTBOX_SECRET: 'outbox-secret-for-the-workers-tests-0123',
         },
