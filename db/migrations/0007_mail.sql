@@ -1,3 +1,7 @@
+-- E-mail joins the outbox: each notification gets its channel (every existing one is a webhook)
+-- and, for an e-mail, the sealed manage token its links need; a subject is ordered per channel.
+-- Bookings keep the visitor's zone, call mode and page, and when their personal data were erased;
+-- advisors get a video room.
 DROP INDEX `outbox_due_idx`;--> statement-breakpoint
 DROP INDEX `outbox_subject_sequence_unique`;--> statement-breakpoint
 ALTER TABLE `outbox` ADD `channel` text DEFAULT 'webhook' NOT NULL;--> statement-breakpoint
