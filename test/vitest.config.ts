@@ -1,4 +1,4 @@
-// Vitest: the Node suites (domain, db, services, API) and the Workers suite running in workerd.
+// Vitest: the Node suites (domain, db, services, API, the widgets' pure modules) and the Workers suite running in workerd.
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
@@ -13,7 +13,7 @@ export default defineConfig({
           name: 'node',
           root,
           environment: 'node',
-          include: ['test/{domain,db,services,api,fakes}/**/*.test.ts'],
+          include: ['test/{domain,db,services,api,fakes,widgets-unit}/**/*.test.ts'],
         },
       },
       'test/workers/vitest.config.ts',

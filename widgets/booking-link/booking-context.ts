@@ -1,40 +1,10 @@
-/** The context chained to a booking: what the finder and the simulator found, as the API stores it and as the visitor reads it. */
+/** The context chained to a booking: what the finder and the simulator found, as the API stores it and as the visitor reads it. Pure. */
 import type { BookingContext, SimulationContext } from '../../api/contracts/bookings'
-import type { Scheme } from '../../api/contracts/funding-rules'
+import type { OpcoId } from '../../api/contracts/opcos'
+import type { BookingWords, CommonWords, FormWords, Lang } from '../i18n/translation'
 import type { SimulationChangeDetail } from '../shared/events'
-import { dictionaries, type Lang } from '../shared/i18n'
+import { formatMoney } from '../shared/localize'
 import { formatDay } from './slot-format'
-
-const t = dictionaries({
-  fr: {
-    company: 'Entreprise',
-    colon: '\u00a0: ',
-    schemes: {
-      apprentissage: 'contrat d’apprentissage',
-      'contrat-pro': 'contrat de professionnalisation',
-      'pro-a': 'Pro-A',
-      plan: 'plan de développement des compétences',
-      'tutor-training': 'formation du tuteur',
-    } as Record<Scheme, string>,
-    simulation: (scheme: string, date: string) => `Simulation ${scheme} au ${date}`,
-    amounts: ['coût', 'OPCO', 'reste à charge', 'aide de l’État'],
-    unknown: 'non estimé',
-  },
-  en: {
-    company: 'Company',
-    colon: ': ',
-    schemes: {
-      apprentissage: 'apprenticeship contract',
-      'contrat-pro': 'professionalisation contract',
-      'pro-a': 'Pro-A',
-      plan: 'skills development plan',
-      'tutor-training': 'tutor training',
-    } as Record<Scheme, string>,
-    simulation: (scheme: string, date: string) => `Simulation, ${scheme}, on ${date}`,
-    amounts: ['cost', 'OPCO', 'left to pay', 'State aid'],
-    unknown: 'not estimated',
-  },
-})
 
 /**
  * What a `ganapati-simulation-change` tells the advisor: the scheme, date and four amounts of the
@@ -58,14 +28,40 @@ export function simulationContext({ request, result }: SimulationChangeDetail): 
   }
 }
 
-const money = (cents: number | null, lang: Lang) =>
-  cents == null
-    ? t(lang).unknown
-    : new Intl.NumberFormat(lang, {
-        style: 'currency',
-        currency: 'EUR',
-        minimumFractionDigits: cents % 100 ? 2 : 0,
-      }).format(cents / 100)
+/** Digits of a SIRET (14) or an IDCC (1 to 4, zero-padded); null for anything else. */
+export function digits(value: string | null | undefined, length: 14 | 4): string | null {
+  const found = value?.replace(/[\s.]/g, '')
+  if (!found || !/^\d+$/.test(found)) return null
+  if (length === 14) return found.length === 14 ? found : null
+  return found.length <= 4 ? found.padStart(4, '0') : null
+}
+
+/** What the host page preset by attribute. */
+export interface Presets {
+  siret?: string | null
+  idcc?: string | null
+  opco?: string | null
+}
+
+/**
+ * The context sent: presets first, then what the page's finder and simulator found, in the API's
+ * shapes, without empty members. `knownOpcos` is GET /v1/opcos once answered: an id it does not
+ * know would make the API refuse the whole booking.
+ */
+export function bookingContext(
+  presets: Presets,
+  found: BookingContext,
+  knownOpcos: Map<string, unknown> | null | undefined,
+): BookingContext {
+  const opcoId = (presets.opco ?? found.opcoId) as OpcoId | null | undefined
+  const context: BookingContext = {
+    siret: digits(presets.siret ?? found.siret, 14),
+    idcc: digits(presets.idcc ?? found.idcc, 4),
+    opcoId: opcoId && (!knownOpcos || knownOpcos.has(opcoId)) ? opcoId : null,
+    simulation: found.simulation,
+  }
+  return Object.fromEntries(Object.entries(context).filter(([, value]) => value != null))
+}
 
 /**
  * The context in a few short lines: « SIRET : 418 166 096 00069 », « IDCC : 1486 », « OPCO : Atlas »,
@@ -73,17 +69,17 @@ const money = (cents: number | null, lang: Lang) =>
  */
 export function contextLines(
   context: BookingContext,
+  t: CommonWords & FormWords & BookingWords,
   lang: Lang,
   opcoName: string | null,
   company?: string | null,
 ): string[] {
-  const d = t(lang)
   const { siret, idcc, opcoId, simulation } = context
   const lines = [
-    company && `${d.company}${d.colon}${company}`,
-    siret && `SIRET${d.colon}${siret.replace(/^(\d{3})(\d{3})(\d{3})/, '$1 $2 $3 ')}`,
-    idcc && `IDCC${d.colon}${idcc}`,
-    opcoId && `OPCO${d.colon}${opcoName ?? opcoId}`,
+    company && `${t.company}${t.colon}${company}`,
+    siret && `SIRET${t.colon}${siret.replace(/^(\d{3})(\d{3})(\d{3})/, '$1 $2 $3 ')}`,
+    idcc && `IDCC${t.colon}${idcc}`,
+    opcoId && `OPCO${t.colon}${opcoName ?? opcoId}`,
   ]
   if (simulation) {
     const amounts = [
@@ -93,10 +89,15 @@ export function contextLines(
       simulation.stateAidCents,
     ]
     lines.push(
-      `${d.simulation(
-        d.schemes[simulation.scheme] ?? simulation.scheme,
+      `${t.simulation(
+        t.contextSchemes[simulation.scheme] ?? simulation.scheme,
         formatDay(simulation.date, lang, { day: 'numeric', month: 'long', year: 'numeric' }),
-      )}${d.colon}${amounts.map((cents, i) => `${d.amounts[i]} ${money(cents, lang)}`).join(', ')}`,
+      )}${t.colon}${amounts
+        .map(
+          (cents, i) =>
+            `${t.contextAmounts[i]} ${cents == null ? t.notEstimated : formatMoney(cents, lang)}`,
+        )
+        .join(', ')}`,
     )
   }
   return lines.filter((line): line is string => !!line)

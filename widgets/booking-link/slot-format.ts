@@ -1,6 +1,6 @@
 /** Slots in the visitor's time zone: grouping by local day, dates and times with Intl, Paris time alongside. */
 import type { Slot } from '../../api/contracts/advisors'
-import type { Lang } from '../shared/i18n'
+import type { Lang } from '../i18n/translation'
 
 /** The advisors' time zone: their hours and the API's dates are Paris ones. */
 export const PARIS = 'Europe/Paris'

@@ -1,7 +1,7 @@
-/** The simulator's fields: which ones each scheme asks, numbers as people type them, the request, the share link. */
+/** The simulator's fields: which ones each scheme asks, numbers as people type them, the request. Pure. */
 import type { Scheme } from '../../api/contracts/funding-rules'
 import type { SimulationRequest } from '../../api/contracts/simulations'
-import type { Lang } from '../shared/i18n'
+import type { Lang } from '../i18n/translation'
 
 export type Field =
   | 'date'
@@ -178,30 +178,4 @@ export function readInputs(scheme: Scheme, values: Values, lang: Lang): Inputs {
 export function fieldOf(pointer: string): Field | undefined {
   const name = pointer.replace(/^\/body\/(annex\/)?/, '')
   return FIELDS.find((field) => (API_NAMES[field] ?? field) === name)
-}
-
-const SHARE_KEY = 'ganapati-sim'
-
-/** The page's address with the simulation in its hash: numbers in a language-neutral form. */
-export function shareLink(
-  scheme: Scheme,
-  compare: Scheme | '',
-  values: Values,
-  lang: Lang,
-  page: string,
-): string {
-  const params = new URLSearchParams({ scheme })
-  if (compare) params.set('compare', compare)
-  for (const field of FIELDS) {
-    const text = values[field]?.trim()
-    if (!text) continue
-    const number = isText(field) ? NaN : parseNumber(text, lang)
-    params.set(field, Number.isNaN(number) ? text : String(number))
-  }
-  return `${page.replace(/#.*/, '')}#${new URLSearchParams({ [SHARE_KEY]: `${params}` })}`
-}
-
-/** What a shared link carries, from `location.hash`; empty without one. */
-export function readShared(hash: string): URLSearchParams {
-  return new URLSearchParams(new URLSearchParams(hash.slice(1)).get(SHARE_KEY) ?? '')
 }

@@ -1,415 +1,292 @@
-/** Styles of <ganapati-opco-finder>: adopted stylesheets only, so a strict CSP (`style-src 'self'`) holds. */
+/** Styles of <ganapati-opco-finder>, after the shared ones: adopted stylesheets only, so a strict CSP (`style-src 'self'`) holds. */
 import { css } from 'lit'
-import { tokens } from '../shared/tokens.styles'
 
-export const styles = [
-  tokens,
-  css`
-    :host {
-      container-type: inline-size;
+export const styles = css`
+  /* The card's lists (conventions, steps) are grids of rows, without bullets. */
+  ol,
+  ul {
+    display: grid;
+    padding: 0;
+    list-style: none;
+  }
+
+  /* Label, search row and hint, one under the other. */
+  form {
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  .search {
+    display: flex;
+    gap: 0.5rem;
+  }
+
+  .combo {
+    position: relative;
+    flex: 1;
+    min-width: 0;
+  }
+
+  .popup {
+    position: absolute;
+    top: calc(100% + 0.25rem);
+    inset-inline: 0;
+    z-index: 10;
+    max-height: 22rem;
+    overflow-y: auto;
+    padding: 0.25rem;
+    background: var(--ganapati-color-surface);
+    border: 1px solid var(--ganapati-color-border);
+    border-radius: var(--ganapati-radius-small);
+    box-shadow: var(--ganapati-shadow);
+  }
+
+  [role='group'] + [role='group'] {
+    margin-top: 0.25rem;
+    padding-top: 0.25rem;
+    border-top: 1px solid var(--ganapati-color-border);
+  }
+
+  .group-label,
+  .section-label {
+    color: var(--ganapati-color-muted);
+    font-size: 0.8125rem;
+    font-weight: 700;
+    letter-spacing: 0.06em;
+    text-transform: uppercase;
+  }
+
+  .group-label {
+    padding: 0.5rem 0.75rem 0.25rem;
+    font-size: 0.75rem;
+  }
+
+  /* A suggestion, and a company's convention on the card: code, title, OPCO. */
+  .option,
+  .convention {
+    display: grid;
+    grid-template-columns: minmax(4.5ch, auto) 1fr auto;
+    gap: 0.75rem;
+    align-items: baseline;
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--ganapati-radius-small);
+  }
+
+  .option {
+    cursor: pointer;
+  }
+
+  .option:hover,
+  [aria-selected='true'] {
+    background: var(--ganapati-color-surface-alt);
+  }
+
+  /* Styled from aria-selected, so what is seen is what assistive technologies are told. */
+  [aria-selected='true'],
+  .convention--chosen {
+    box-shadow: inset 3px 0 0 var(--ganapati-color-primary);
+  }
+
+  [aria-selected='true'] {
+    outline: 2px solid var(--ganapati-color-primary);
+    outline-offset: -2px;
+  }
+
+  .code {
+    color: var(--ganapati-color-primary);
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .meta {
+    color: var(--ganapati-color-muted);
+    font-size: 0.8125rem;
+    white-space: nowrap;
+  }
+
+  .outcome {
+    display: grid;
+    gap: var(--ganapati-spacing);
+  }
+
+  /* Not :empty, which Lit's whitespace text nodes defeat: only a shown outcome gets a margin. */
+  .outcome:has(*) {
+    margin-top: calc(var(--ganapati-spacing) * 1.25);
+  }
+
+  .loading {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    color: var(--ganapati-color-muted);
+  }
+
+  .spinner {
+    width: 1.25rem;
+    height: 1.25rem;
+    border: 3px solid var(--ganapati-color-border);
+    border-top-color: var(--ganapati-color-primary);
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    .spinner {
+      animation: none;
+    }
+  }
+
+  .notice-text {
+    font-weight: 600;
+  }
+
+  .card {
+    display: grid;
+    gap: calc(var(--ganapati-spacing) * 1.25);
+    padding: calc(var(--ganapati-spacing) * 1.25);
+    background: var(--ganapati-color-surface);
+    border: 1px solid var(--ganapati-color-border);
+    border-radius: var(--ganapati-radius);
+  }
+
+  .card-header {
+    display: grid;
+    gap: 0.25rem;
+  }
+
+  .opco {
+    display: grid;
+    gap: 0.5rem;
+    padding-top: calc(var(--ganapati-spacing) * 1.25);
+    border-top: 1px solid var(--ganapati-color-border);
+  }
+
+  .opco-head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 0.75rem;
+    align-items: center;
+  }
+
+  .opco-name {
+    font-size: 1.5rem;
+    font-weight: 750;
+    line-height: 1.25;
+  }
+
+  .confidence {
+    justify-self: start;
+    padding: 0.125rem 0.75rem;
+    color: var(--ganapati-color-success);
+    font-size: 0.875rem;
+    font-weight: 600;
+    background: var(--ganapati-color-success-bg);
+    border-radius: 999px;
+  }
+
+  .confidence--medium {
+    color: var(--ganapati-color-warning);
+    background: var(--ganapati-color-warning-bg);
+  }
+
+  .confidence--low {
+    color: var(--ganapati-color-danger);
+    background: var(--ganapati-color-danger-bg);
+  }
+
+  .convention-list {
+    gap: 0.375rem;
+  }
+
+  .convention {
+    grid-template-columns: minmax(4.5ch, auto) 1fr auto auto;
+    background: var(--ganapati-color-surface-alt);
+  }
+
+  .chosen {
+    padding: 0 0.5rem;
+    color: var(--ganapati-color-on-primary);
+    font-size: 0.75rem;
+    font-weight: 700;
+    background: var(--ganapati-color-primary);
+    border-radius: 999px;
+  }
+
+  .steps {
+    display: grid;
+    gap: 0.75rem;
+    padding: calc(var(--ganapati-spacing) * 1.25);
+    background: var(--ganapati-color-surface-alt);
+    border-radius: var(--ganapati-radius-small);
+  }
+
+  .step-list {
+    gap: 0.75rem;
+    counter-reset: step;
+  }
+
+  .step {
+    display: grid;
+    grid-template-columns: 1.75rem 1fr;
+    gap: 0 0.75rem;
+    counter-increment: step;
+  }
+
+  .step::before {
+    content: counter(step);
+    grid-row: span 2;
+    display: grid;
+    place-items: center;
+    width: 1.75rem;
+    height: 1.75rem;
+    color: var(--ganapati-color-on-primary);
+    font-size: 0.875rem;
+    font-weight: 700;
+    background: var(--ganapati-color-primary);
+    border-radius: 50%;
+  }
+
+  .actor {
+    font-size: 0.8125rem;
+    font-weight: 700;
+  }
+
+  .actor--company {
+    color: var(--ganapati-color-primary);
+  }
+
+  .card-footer {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem 1.25rem;
+    align-items: center;
+    justify-content: space-between;
+  }
+
+  @container (max-width: 34rem) {
+    .card,
+    .steps {
+      padding: var(--ganapati-spacing);
     }
 
-    .base {
-      padding: calc(var(--ganapati-spacing) * 1.5);
-      background: var(--ganapati-color-surface);
-      border: 1px solid var(--ganapati-color-border);
-      border-radius: var(--ganapati-radius);
-      box-shadow: var(--ganapati-shadow);
+    .search {
+      flex-direction: column;
     }
 
-    p,
-    h2,
-    h3 {
-      margin: 0;
-    }
-
-    /* The card's lists (conventions, steps) are grids of rows, without bullets. */
-    ol,
-    ul {
-      display: grid;
-      margin: 0;
-      padding: 0;
-      list-style: none;
-    }
-
-    .label {
-      display: block;
-      margin-bottom: 0.5rem;
-      font-weight: 600;
-    }
-
-    .field {
-      display: flex;
-      gap: 0.5rem;
-    }
-
-    .combo {
-      position: relative;
-      flex: 1;
-      min-width: 0;
-    }
-
-    .input {
-      width: 100%;
-      min-height: 3rem;
-      padding: 0.75rem 1rem;
-      color: inherit;
-      font: inherit;
-      font-size: 1.0625rem;
-      background: var(--ganapati-color-surface);
-      border: 1px solid var(--ganapati-color-border);
-      border-radius: var(--ganapati-radius-small);
-    }
-
-    .input:focus {
-      border-color: var(--ganapati-color-primary);
-    }
-
-    .input:focus-visible,
-    .button:focus-visible,
-    .link:focus-visible {
-      outline: 3px solid var(--ganapati-color-focus);
-      outline-offset: 2px;
-    }
-
-    .button {
-      display: inline-flex;
-      align-items: center;
-      justify-content: center;
-      min-height: 3rem;
-      padding: 0.75rem 1.25rem;
-      color: var(--ganapati-color-on-primary);
-      font: inherit;
-      font-weight: 600;
-      text-decoration: none;
-      background: var(--ganapati-color-primary);
-      border: 1px solid var(--ganapati-color-primary);
-      border-radius: var(--ganapati-radius-small);
-      cursor: pointer;
-    }
-
-    .button:hover {
-      background: var(--ganapati-color-primary-hover);
-      border-color: var(--ganapati-color-primary-hover);
-    }
-
-    .button--secondary {
-      min-height: 2.5rem;
-      padding: 0.5rem 1rem;
-      color: var(--ganapati-color-primary);
-      background: var(--ganapati-color-surface);
-    }
-
-    .button--secondary:hover {
-      color: var(--ganapati-color-on-primary);
-    }
-
-    .hint {
-      margin-top: 0.5rem;
-    }
-
-    .popup {
-      position: absolute;
-      top: calc(100% + 0.25rem);
-      inset-inline: 0;
-      z-index: 10;
-      max-height: 22rem;
-      overflow-y: auto;
-      padding: 0.25rem;
-      background: var(--ganapati-color-surface);
-      border: 1px solid var(--ganapati-color-border);
-      border-radius: var(--ganapati-radius-small);
-      box-shadow: var(--ganapati-shadow);
-    }
-
-    [role='group'] + [role='group'] {
-      margin-top: 0.25rem;
-      padding-top: 0.25rem;
-      border-top: 1px solid var(--ganapati-color-border);
-    }
-
-    .group-label,
-    .section-label {
-      color: var(--ganapati-color-muted);
-      font-size: 0.8125rem;
-      font-weight: 700;
-      letter-spacing: 0.06em;
-      text-transform: uppercase;
-    }
-
-    .group-label {
-      padding: 0.5rem 0.75rem 0.25rem;
-      font-size: 0.75rem;
-    }
-
-    /* A suggestion, and a company's convention on the card: code, title, OPCO. */
     .option,
     .convention {
-      display: grid;
-      grid-template-columns: minmax(4.5ch, auto) 1fr auto;
-      gap: 0.75rem;
-      align-items: baseline;
-      padding: 0.5rem 0.75rem;
-      border-radius: var(--ganapati-radius-small);
+      grid-template-columns: minmax(4.5ch, auto) 1fr;
     }
 
-    .option {
-      cursor: pointer;
+    .meta,
+    .convention strong {
+      grid-column: 2;
     }
-
-    .option:hover,
-    [aria-selected='true'] {
-      background: var(--ganapati-color-surface-alt);
-    }
-
-    /* Styled from aria-selected, so what is seen is what assistive technologies are told. */
-    [aria-selected='true'],
-    .convention--chosen {
-      box-shadow: inset 3px 0 0 var(--ganapati-color-primary);
-    }
-
-    [aria-selected='true'] {
-      outline: 2px solid var(--ganapati-color-primary);
-      outline-offset: -2px;
-    }
-
-    .code {
-      color: var(--ganapati-color-primary);
-      font-weight: 700;
-      font-variant-numeric: tabular-nums;
-    }
-
-    .meta {
-      color: var(--ganapati-color-muted);
-      font-size: 0.8125rem;
-      white-space: nowrap;
-    }
-
-    .outcome {
-      display: grid;
-      gap: var(--ganapati-spacing);
-    }
-
-    /* Not :empty, which Lit's whitespace text nodes defeat: only a shown outcome gets a margin. */
-    .outcome:has(*) {
-      margin-top: calc(var(--ganapati-spacing) * 1.25);
-    }
-
-    .loading {
-      display: flex;
-      align-items: center;
-      gap: 0.75rem;
-      color: var(--ganapati-color-muted);
-    }
-
-    .spinner {
-      width: 1.25rem;
-      height: 1.25rem;
-      border: 3px solid var(--ganapati-color-border);
-      border-top-color: var(--ganapati-color-primary);
-      border-radius: 50%;
-      animation: spin 0.8s linear infinite;
-    }
-
-    @keyframes spin {
-      to {
-        transform: rotate(1turn);
-      }
-    }
-
-    @media (prefers-reduced-motion: reduce) {
-      .spinner {
-        animation: none;
-      }
-    }
-
-    .notice {
-      display: grid;
-      gap: 0.5rem;
-      justify-items: start;
-      padding: 1rem 1.25rem;
-      background: var(--ganapati-color-surface-alt);
-      border-left: 4px solid var(--ganapati-color-muted);
-      border-radius: var(--ganapati-radius-small);
-    }
-
-    .notice-text {
-      font-weight: 600;
-    }
-
-    .notice--error {
-      color: var(--ganapati-color-danger);
-      background: var(--ganapati-color-danger-bg);
-      border-left-color: var(--ganapati-color-danger);
-    }
-
-    .notice--info {
-      border-left-color: var(--ganapati-color-primary);
-    }
-
-    .card {
-      display: grid;
-      gap: calc(var(--ganapati-spacing) * 1.25);
-      padding: calc(var(--ganapati-spacing) * 1.25);
-      background: var(--ganapati-color-surface);
-      border: 1px solid var(--ganapati-color-border);
-      border-radius: var(--ganapati-radius);
-    }
-
-    .card-header {
-      display: grid;
-      gap: 0.25rem;
-    }
-
-    .card-title {
-      font-size: 1.1875rem;
-      line-height: 1.35;
-    }
-
-    .muted {
-      color: var(--ganapati-color-muted);
-      font-size: 0.9375rem;
-    }
-
-    .opco {
-      display: grid;
-      gap: 0.5rem;
-      padding-top: calc(var(--ganapati-spacing) * 1.25);
-      border-top: 1px solid var(--ganapati-color-border);
-    }
-
-    .opco-head {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 0.75rem;
-      align-items: center;
-    }
-
-    .opco-name {
-      font-size: 1.5rem;
-      font-weight: 750;
-      line-height: 1.25;
-    }
-
-    .confidence {
-      justify-self: start;
-      padding: 0.125rem 0.75rem;
-      color: var(--ganapati-color-success);
-      font-size: 0.875rem;
-      font-weight: 600;
-      background: var(--ganapati-color-success-bg);
-      border-radius: 999px;
-    }
-
-    .confidence--medium {
-      color: var(--ganapati-color-warning);
-      background: var(--ganapati-color-warning-bg);
-    }
-
-    .confidence--low {
-      color: var(--ganapati-color-danger);
-      background: var(--ganapati-color-danger-bg);
-    }
-
-    .link {
-      color: var(--ganapati-color-primary);
-      font-weight: 600;
-      text-underline-offset: 0.2em;
-    }
-
-    .link:hover {
-      color: var(--ganapati-color-primary-hover);
-    }
-
-    .convention-list {
-      gap: 0.375rem;
-    }
-
-    .convention {
-      grid-template-columns: minmax(4.5ch, auto) 1fr auto auto;
-      background: var(--ganapati-color-surface-alt);
-    }
-
-    .chosen {
-      padding: 0 0.5rem;
-      color: var(--ganapati-color-on-primary);
-      font-size: 0.75rem;
-      font-weight: 700;
-      background: var(--ganapati-color-primary);
-      border-radius: 999px;
-    }
-
-    .steps {
-      display: grid;
-      gap: 0.75rem;
-      padding: calc(var(--ganapati-spacing) * 1.25);
-      background: var(--ganapati-color-surface-alt);
-      border-radius: var(--ganapati-radius-small);
-    }
-
-    .step-list {
-      gap: 0.75rem;
-      counter-reset: step;
-    }
-
-    .step {
-      display: grid;
-      grid-template-columns: 1.75rem 1fr;
-      gap: 0 0.75rem;
-      counter-increment: step;
-    }
-
-    .step::before {
-      content: counter(step);
-      grid-row: span 2;
-      display: grid;
-      place-items: center;
-      width: 1.75rem;
-      height: 1.75rem;
-      color: var(--ganapati-color-on-primary);
-      font-size: 0.875rem;
-      font-weight: 700;
-      background: var(--ganapati-color-primary);
-      border-radius: 50%;
-    }
-
-    .actor {
-      font-size: 0.8125rem;
-      font-weight: 700;
-    }
-
-    .actor--company {
-      color: var(--ganapati-color-primary);
-    }
-
-    .card-footer {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.75rem 1.25rem;
-      align-items: center;
-      justify-content: space-between;
-    }
-
-    @container (max-width: 34rem) {
-      .base,
-      .card,
-      .steps {
-        padding: var(--ganapati-spacing);
-      }
-
-      .field {
-        flex-direction: column;
-      }
-
-      .option,
-      .convention {
-        grid-template-columns: minmax(4.5ch, auto) 1fr;
-      }
-
-      .meta,
-      .convention strong {
-        grid-column: 2;
-      }
-    }
-  `,
-]
+  }
+`

@@ -1,5 +1,7 @@
 /** Fetch client shared by the widgets: JSON in, problem+json errors out as one typed error. */
-import type { Lang } from './i18n'
+import * as en from '../i18n/en'
+import * as fr from '../i18n/fr'
+import type { Lang } from '../i18n/translation'
 
 export type ApiErrorKind =
   | 'offline'
@@ -20,50 +22,24 @@ export interface Problem {
   errors?: { pointer: string; detail: string }[]
 }
 
-// Shared by every widget: what went wrong, in words a visitor understands.
-const messages: Record<Lang, Record<ApiErrorKind, string>> = {
-  fr: {
-    offline: 'Vous êtes hors ligne. Vérifiez votre connexion internet puis réessayez.',
-    network: 'Le service Ganapati est injoignable pour le moment. Réessayez dans un instant.',
-    timeout: 'Le service Ganapati met trop de temps à répondre. Réessayez dans un instant.',
-    invalid: 'La recherche n’est pas valide.',
-    'not-found': 'Aucun résultat ne correspond à cette recherche.',
-    'rate-limited':
-      'Trop de recherches en peu de temps. Patientez quelques secondes puis réessayez.',
-    upstream: 'Le service de recherche d’entreprises ne répond pas. Réessayez dans un instant.',
-    server: 'Le service Ganapati a rencontré un problème. Réessayez dans un instant.',
-  },
-  en: {
-    offline: 'You are offline. Check your internet connection, then try again.',
-    network: 'The Ganapati service cannot be reached right now. Try again in a moment.',
-    timeout: 'The Ganapati service is taking too long to answer. Try again in a moment.',
-    invalid: 'This search is not valid: check the number or the words you typed.',
-    'not-found': 'Nothing matches this search.',
-    'rate-limited': 'Too many searches in a short time. Wait a few seconds, then try again.',
-    upstream: 'The company search service is not responding. Try again in a moment.',
-    server: 'The Ganapati service ran into a problem. Try again in a moment.',
-  },
-}
-
 export class ApiError extends Error {
-  override name = 'ApiError'
-
   constructor(
     readonly kind: ApiErrorKind,
     readonly status: number | null,
     readonly problem: Problem | null = null,
   ) {
-    super(messages.fr[kind])
+    super(kind)
   }
 
   /**
-   * The sentence to show. A French 400 shows the API's own detail, which names the wrong field;
-   * the API words `reason`s per `?lang=` but not validation details, so other languages get ours.
+   * The sentence to show, in the visitor's language: a 400's own `detail`, which names the wrong
+   * field, when it is in it (the API words problem details in French only; `?lang=` and a body's
+   * `lang` reach its answers, not its errors), else ours (widgets/i18n).
    */
   describe(lang: Lang): string {
     return (
       (lang === 'fr' && this.kind === 'invalid' && this.problem?.detail) ||
-      messages[lang][this.kind]
+      (lang === 'en' ? en.common : fr.common).errors[this.kind]
     )
   }
 }
@@ -106,14 +82,16 @@ export function safeHttpUrl(value: string | null | undefined): string | null {
 }
 
 /** Origin this script was served from: the default API, since the bundle ships with the API. */
-export const scriptOrigin: string = (() => {
+export const scriptOrigin = (() => {
   try {
     const origin = new URL(import.meta.url).origin
-    return origin === 'null' ? location.origin : origin
+    if (origin !== 'null') return origin
   } catch {
-    return location.origin
+    // Not a URL: served as the page's own.
   }
-})()
+  // A data: or blob: module has no origin of its own: the page's (none outside a page).
+  return globalThis.location?.origin
+})() as string
 
 /**
  * Where the API lives, from a host page's `api` attribute: an http(s) URL, with its path kept as a
@@ -138,11 +116,22 @@ export function jsonPost(body: object): RequestInit {
   }
 }
 
+/** Query parameters; an undefined or empty one is left out. */
+export type Params = Record<string, string | number | undefined>
+
 export class ApiClient {
   readonly #controllers = new Map<string, AbortController>()
+  readonly #base: string
 
   /** `base` comes from apiBase(): an origin, or an origin and a path prefix. */
-  constructor(readonly base: string) {}
+  constructor(base: string) {
+    this.#base = base
+  }
+
+  /** The origin, or origin and path prefix, every path is appended to. */
+  get base(): string {
+    return this.#base
+  }
 
   /**
    * GETs JSON from the API, or sends what `init` says (`jsonPost(body)`). Requests sharing a
@@ -151,14 +140,11 @@ export class ApiClient {
    */
   async get<T>(
     path: string,
-    params: Record<string, string | number | undefined> = {},
+    params: Params = {},
     channel?: string,
     init?: RequestInit,
   ): Promise<T> {
-    const url = new URL(this.base + path)
-    for (const [key, value] of Object.entries(params)) {
-      if (value !== undefined && value !== '') url.searchParams.set(key, String(value))
-    }
+    const url = this.url(path, params)
     const controller = new AbortController()
     if (channel) {
       this.#controllers.get(channel)?.abort()
@@ -184,7 +170,7 @@ export class ApiClient {
     } catch (error) {
       if (timedOut) throw new ApiError('timeout', null)
       // Superseded at any stage, even while reading an error's body: never shown.
-      if (controller.signal.aborted) throw new DOMException('Superseded', 'AbortError')
+      if (controller.signal.aborted) throw new DOMException('', 'AbortError')
       if (error instanceof ApiError) throw error
       // No response: the connection failed or dropped in flight. A response: its body was not JSON.
       throw response
@@ -193,6 +179,15 @@ export class ApiClient {
     } finally {
       clearTimeout(timer)
     }
+  }
+
+  /** The address of a request: the base, the path, the parameters that have a value. */
+  url(path: string, params: Params = {}): URL {
+    const url = new URL(this.base + path)
+    for (const [key, value] of Object.entries(params)) {
+      if (value !== undefined && value !== '') url.searchParams.set(key, String(value))
+    }
+    return url
   }
 
   /** Aborts the request in flight on a channel, or on every channel when none is given. */

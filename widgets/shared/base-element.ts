@@ -1,10 +1,36 @@
-/** Base class of the Ganapati widgets: one emit() path and a define that tolerates double loading. */
-import { LitElement } from 'lit'
+/** Base class of the Ganapati widgets: the `api` and `lang` attributes, one emit() path, and a define that tolerates double loading. */
+import { LitElement, type PropertyDeclarations } from 'lit'
+import { scriptOrigin } from './api-client'
 import type { GanapatiEventDetail, GanapatiEventName } from './events'
 
 export class GanapatiElement extends LitElement {
-  /** Dispatches a public event; bubbles and composed so it crosses shadow roots to the host page. */
-  protected emit<K extends GanapatiEventName>(name: K, detail: GanapatiEventDetail<K>): boolean {
+  // `static properties` rather than decorators: esbuild lowers TC39 decorators at es2022 into
+  // helpers and per-field code, 1.8 KB gzip for the finder alone. Fields are `declare`d and set in
+  // the constructor because, with useDefineForClassFields, a class field would shadow Lit's
+  // accessor. A subclass's `properties` add to these.
+  static override properties: PropertyDeclarations = {
+    api: {},
+    locale: { attribute: 'lang' },
+  }
+
+  /**
+   * Ganapati API: an http(s) origin, with a path prefix if the API is served under one
+   * (`https://x.example/ganapati`); by default, and for anything else, the script's origin.
+   */
+  declare api: string
+  /** Interface language (`lang` attribute): `fr` or `en`; without it, the page's `<html lang>`, else French. */
+  declare locale?: string | null
+
+  constructor() {
+    super()
+    this.api = scriptOrigin
+  }
+
+  /**
+   * Dispatches a public event (the widget's controllers do too); bubbles and composed so it
+   * crosses shadow roots to the host page.
+   */
+  emit<K extends GanapatiEventName>(name: K, detail: GanapatiEventDetail<K>): boolean {
     return this.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }))
   }
 }

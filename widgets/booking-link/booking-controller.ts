@@ -1,0 +1,266 @@
+/**
+ * The booking widget's job as a reactive controller: load the advisor and the period's free slots,
+ * follow the visitor's choice of a day and a slot, send the booking (one Idempotency-Key per
+ * attempt), cancel it, and move focus to what replaced the control the visitor was on.
+ */
+import type { ReactiveController } from 'lit'
+import type { AdvisorList, Slot, SlotList } from '../../api/contracts/advisors'
+import type { BookingConfirmation, BookingContext } from '../../api/contracts/bookings'
+import type { BookingWords, FormWords } from '../i18n/translation'
+import { ApiError, isAbort, jsonPost, safeHttpUrl } from '../shared/api-client'
+import type { ApiController } from '../shared/api-controller'
+import type { LocalizeController } from '../shared/localize'
+import { bookingContext } from './booking-context'
+import { explain, failureText, fieldErrors, readFailure } from './booking-failure'
+import { FIELDS, bookingRequest, checkFields, idempotencyKey, type Field } from './booking-form'
+import type { GanapatiBookingLink } from './booking-link'
+import { cancelBooking } from './confirmation'
+import {
+  PARIS,
+  addDays,
+  dateIn,
+  formatDay,
+  formatTime,
+  slotsByDay,
+  timeZoneOf,
+} from './slot-format'
+
+/** Days shown at once: the API's default span (GET /v1/advisors/:id/slots). */
+export const PERIOD_DAYS = 14
+
+export class BookingController implements ReactiveController {
+  readonly #host: GanapatiBookingLink
+  readonly #api: ApiController
+  readonly #i18n: LocalizeController<FormWords & BookingWords>
+  /** Selector of the element to focus after the next render. */
+  #focus: string | null = null
+  /** The body last sent and its Idempotency-Key: the same body retried reuses the key. */
+  #sent = ''
+  #key = ''
+
+  constructor(
+    host: GanapatiBookingLink,
+    api: ApiController,
+    i18n: LocalizeController<FormWords & BookingWords>,
+  ) {
+    this.#host = host
+    this.#api = api
+    this.#i18n = i18n
+    host.addController(this)
+  }
+
+  /** The time zone the times are shown in: the `time-zone` attribute, else the visitor's. */
+  get zone(): string {
+    return timeZoneOf(this.#host.timeZone)
+  }
+
+  /** The first day of the period shown, YYYY-MM-DD in Paris. */
+  get from(): string {
+    return addDays(dateIn(new Date(), PARIS), this.#host.period * PERIOD_DAYS)
+  }
+
+  get advisorName(): string | undefined {
+    const host = this.#host
+    return host.advisors?.find((advisor) => advisor.id === host.advisorId)?.name
+  }
+
+  /** Presets first, then what the page's finder and simulator found, in the API's shapes. */
+  get context(): BookingContext {
+    const host = this.#host
+    return bookingContext(host, host.found, host.opcos)
+  }
+
+  hostUpdated(): void {
+    if (this.#focus) {
+      this.#host.renderRoot.querySelector<HTMLElement>(this.#focus)?.focus()
+      this.#focus = null
+    }
+  }
+
+  /** Loads the advisor (the first listed unless `advisor` names one) and the period's free slots. */
+  async load(): Promise<void> {
+    const host = this.#host
+    const { t, lang } = this.#i18n
+    host.state = 'loading'
+    const listed = host.advisors
+      ? Promise.resolve(host.advisors)
+      : this.#api.get<AdvisorList>('/v1/advisors', {}, 'advisors').then(({ items }) => {
+          host.advisors = items
+          return items
+        })
+    // With an `advisor` attribute the list only names it: its failure is not the slots'.
+    listed.catch(() => {})
+    try {
+      const id = host.advisor || (await listed)[0]?.id
+      if (!id) {
+        host.notice = { text: t.noAdvisor }
+        host.state = 'error'
+        return
+      }
+      const { from } = this
+      const list = await this.#api.get<SlotList>(
+        `/v1/advisors/${encodeURIComponent(id)}/slots`,
+        { from, to: addDays(from, PERIOD_DAYS - 1) },
+        'slots',
+      )
+      host.advisorId = id
+      host.slots = list.slots
+      if (host.day && !slotsByDay(list.slots, this.zone).has(host.day)) host.day = null
+      if (!list.slots.some((slot) => slot.start === host.chosen?.start)) host.chosen = null
+      host.state = 'ready'
+    } catch (error) {
+      if (isAbort(error)) return
+      const failure = error instanceof ApiError ? error : new ApiError('server', null)
+      host.notice = {
+        // The advisor id is the only thing of ours these requests carry that the API may refuse.
+        text:
+          failure.kind === 'not-found' || failure.kind === 'invalid'
+            ? t.unknownAdvisor
+            : failure.describe(lang),
+      }
+      host.state = 'error'
+    }
+  }
+
+  retry(): void {
+    // The button goes with the error: keyboard focus must not fall to <body>.
+    this.#focus = '#title'
+    this.#host.notice = null
+    void this.load()
+  }
+
+  /** Shows the previous (-1) or next (1) period. */
+  async turn(step: number): Promise<void> {
+    const host = this.#host
+    host.period += step
+    host.day = host.chosen = host.notice = null
+    await this.load()
+    // Once loaded: the period's days, or its empty message, replace what had focus.
+    this.#focus = '#days-title'
+    host.requestUpdate()
+  }
+
+  pickDay(day: string): void {
+    const host = this.#host
+    host.day = day
+    host.chosen = host.notice = null
+    this.#focus = '[part~="slot"]'
+  }
+
+  pickSlot(slot: Slot): void {
+    const host = this.#host
+    host.chosen = slot
+    host.notice = null
+    this.#focus = '#name'
+  }
+
+  /** A field typed in: its value kept, the message about the previous value gone. */
+  input(event: Event): void {
+    const host = this.#host
+    const control = event.target as HTMLInputElement
+    const field = control.name as Field
+    host.values = { ...host.values, [field]: control.value }
+    if (host.errors[field]) host.errors = { ...host.errors, [field]: undefined }
+  }
+
+  async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault()
+    const host = this.#host
+    const slot = host.chosen
+    if (host.state === 'submitting' || !slot) return
+    const { lang } = this.#i18n
+    const { trimmed, errors } = checkFields(host.values, this.#i18n.t)
+    host.errors = errors
+    host.notice = null
+    if (this.#invalid()) return
+
+    const body = bookingRequest(host.advisorId!, slot, trimmed, this.context, lang)
+    // One key per booking attempt: the same request retried after a lost answer never books twice.
+    const sent = JSON.stringify(body)
+    if (sent !== this.#sent) {
+      this.#sent = sent
+      this.#key = idempotencyKey()
+    }
+    const init = jsonPost(body)
+    init.headers = { ...(init.headers as Record<string, string>), 'idempotency-key': this.#key }
+    host.state = 'submitting'
+    host.emit('ganapati-booking-submitted', { advisorId: body.advisorId, start: body.start })
+    try {
+      const booking = await this.#api.get<BookingConfirmation>('/v1/bookings', {}, 'booking', init)
+      this.#sent = ''
+      host.booking = booking
+      host.chosen = host.day = null
+      host.asking = false
+      host.state = 'confirmed'
+      this.#focus = '#confirmation-title'
+      const { id, advisorId, start, end } = booking
+      host.emit('ganapati-booking-confirmed', { id, advisorId, start, end })
+    } catch (error) {
+      // Aborted: the element left the page mid-request; the same form sent again reuses the key.
+      host.state = 'ready'
+      if (!isAbort(error)) this.#fail(error, slot)
+    }
+  }
+
+  /** Says why a booking failed, next to a field when the API names one; the form keeps its values. */
+  #fail(error: unknown, slot: Slot) {
+    const host = this.#host
+    const { t, lang } = this.#i18n
+    const { failure, slug } = readFailure(error)
+    if (slug === 'slot-taken' || slug === 'slot-unavailable') {
+      // Someone else took it, or its notice passed: the list is refreshed without it.
+      const zone = this.zone
+      const when = `${formatDay(dateIn(slot.start, zone), lang)}, ${formatTime(slot.start, lang, zone)}`
+      host.notice = { text: t[slug === 'slot-taken' ? 'taken' : 'unavailable'](when), focus: true }
+      host.chosen = null
+      this.#focus = '#notice'
+      void this.load()
+    } else {
+      host.errors = fieldErrors(failure, lang, t)
+      host.notice = { text: this.#invalid() ? t.fix : failureText(failure, slug, lang, t) }
+    }
+    host.emit('ganapati-booking-failed', { reason: slug ?? failure.kind, status: failure.status })
+  }
+
+  /** Whether a field is flagged; focuses the first one flagged. */
+  #invalid(): boolean {
+    const field = FIELDS.find((name) => this.#host.errors[name])
+    if (field) this.#focus = `#${field}`
+    return !!field
+  }
+
+  /** The cancel action asks first: `asking` shows or hides the question. */
+  ask(asking: boolean): void {
+    this.#host.asking = asking
+    this.#focus = '[part~="cancel"]'
+  }
+
+  async cancel(): Promise<void> {
+    const host = this.#host
+    const booking = host.booking
+    const url = safeHttpUrl(booking?.cancelUrl)
+    if (!booking || !url || host.state === 'submitting') return
+    host.state = 'submitting'
+    host.notice = null
+    try {
+      const view = await cancelBooking(url)
+      host.booking = { ...booking, status: view.status }
+      host.state = 'cancelled'
+      this.#focus = '#confirmation-title'
+    } catch (error) {
+      const failure = error instanceof ApiError ? error : new ApiError('server', null)
+      host.notice = { text: explain(failure, this.#i18n.lang, this.#i18n.t) }
+      host.state = 'confirmed'
+      this.#focus = '[part~="cancel"]'
+    }
+    host.asking = false
+  }
+
+  /** After a cancellation: back to the free slots. */
+  again(): void {
+    const host = this.#host
+    host.booking = host.notice = null
+    this.#focus = '#title'
+    void this.load()
+  }
+}

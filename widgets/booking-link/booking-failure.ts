@@ -1,0 +1,60 @@
+/** Why a booking request or a cancellation failed, in the visitor's words, and the fields the API refused. Pure. */
+import type { BookingWords, CommonWords, FormWords, Lang } from '../i18n/translation'
+import { ApiError, type ApiErrorKind } from '../shared/api-client'
+
+type Words = CommonWords & FormWords & BookingWords
+
+export type Field = 'name' | 'email' | 'phone' | 'company' | 'message'
+
+export const FIELDS: Field[] = ['name', 'email', 'phone', 'company', 'message']
+
+const CONNECTION: ApiErrorKind[] = ['offline', 'network', 'timeout']
+
+/** The failure as the widget reads it, and the problem's slug (`slot-taken`…) when the API sent one. */
+export function readFailure(error: unknown): { failure: ApiError; slug: string | undefined } {
+  // A booking calls no upstream: a 502-504 is the service failing, not a company search.
+  const failure =
+    error instanceof ApiError && error.kind !== 'upstream'
+      ? error
+      : new ApiError('server', error instanceof ApiError ? error.status : null)
+  return { failure, slug: /\/problems\/([\w-]+)$/.exec(failure.problem?.type ?? '')?.[1] }
+}
+
+/**
+ * A failed request in the visitor's words: the connection's, else the API's own detail when it is
+ * in their language (French), else ours (the shared messages of other kinds speak of searches).
+ */
+export function explain(failure: ApiError, lang: Lang, t: Words): string {
+  if (CONNECTION.includes(failure.kind)) return failure.describe(lang)
+  return (
+    (lang === 'fr' && failure.problem?.detail) ||
+    (failure.kind === 'invalid' ? t.invalid : t.errors.server)
+  )
+}
+
+/** The messages of the fields a 400 names (`/body/phone`), the API's when in French, else ours. */
+export function fieldErrors(
+  failure: ApiError,
+  lang: Lang,
+  t: Words,
+): Partial<Record<Field, string>> {
+  const errors: Partial<Record<Field, string>> = {}
+  for (const { pointer, detail } of failure.problem?.errors ?? []) {
+    const field = /^\/body\/(\w+)$/.exec(pointer)?.[1] as Field
+    if (FIELDS.includes(field)) errors[field] = lang === 'fr' ? detail : t.invalid
+  }
+  return errors
+}
+
+/** What the form says when the booking failed for none of its fields: the visitor's data is kept. */
+export function failureText(
+  failure: ApiError,
+  slug: string | undefined,
+  lang: Lang,
+  t: Words,
+): string {
+  if (slug === 'idempotency-key-in-flight') return t.inFlight
+  if (failure.status === 413) return t.tooLarge
+  if (failure.kind === 'rate-limited') return t.tooMany
+  return `${explain(failure, lang, t)} ${t.kept}`
+}

@@ -1,0 +1,114 @@
+/** A result column of the simulator: a scheme's amounts, chart, warnings and sourced lines, or why there are none. */
+import { html, nothing } from 'lit'
+import type { Scheme } from '../../api/contracts/funding-rules'
+import type { SimulationResult } from '../../api/contracts/simulations'
+import type { CommonWords, FormWords, Lang, SimulatorWords } from '../i18n/translation'
+import { safeHttpUrl } from '../shared/api-client'
+import { formatMoney } from '../shared/localize'
+import { PAYERS, amountOf, amountText, simulationChart } from './simulation-chart'
+
+/** One column of the result: a scheme's figures, or why there are none. */
+export interface Column {
+  scheme: Scheme
+  result: SimulationResult | null
+  message: string | null
+  /** The message is a failure the visitor may retry (network, server). */
+  retry?: boolean
+}
+
+type Words = CommonWords & FormWords & SimulatorWords
+
+/** A text cut around its http(s) URLs: odd pieces are the URLs, without the punctuation after them. */
+export function splitUrls(text: string): string[] {
+  return text.split(/(https?:\/\/\S*[^\s.,;:)])/)
+}
+
+function link(t: Words, href: string | null | undefined, label: unknown) {
+  const safe = safeHttpUrl(href)
+  return safe
+    ? html`<a class="link" href=${safe} target="_blank" rel="noreferrer"
+        >${label}<span class="visually-hidden"> ${t.newTab}</span></a
+      >`
+    : label
+}
+
+function lines(t: Words, result: SimulationResult, lang: Lang) {
+  return html`<h3>${t.lines}</h3>
+    <ul class="lines" part="lines">
+      ${result.lines.map(
+        ({ label, amountCents, payer, source, ruleId }) =>
+          html`<li class="line" part="line">
+            <span>${label}</span>
+            <strong class="line-amount">${formatMoney(amountCents, lang)}</strong>
+            <span class="payer payer--${payer}">${t.payers[payer]}</span>
+            <span class="source muted" part="source">
+              ${source ? link(t, source.url, t.source(source.date)) : t.entered}
+              ${ruleId ? html`· ${t.rule} <code>${ruleId}</code>` : nothing}
+            </span>
+          </li>`,
+      )}
+    </ul>`
+}
+
+/** A column; `retry` runs the simulation again after a failure. */
+export function resultColumn(
+  t: Words,
+  lang: Lang,
+  { scheme, result, message, retry }: Column,
+  onRetry: () => void,
+) {
+  return html`<section class="result" part="result" aria-label=${t.schemes[scheme]}>
+    <h2 class="result-title">${t.schemes[scheme]}</h2>
+    ${
+      message
+        ? html`<div class="notice ${retry ? 'notice--error' : ''}" part="message">
+            <p>${message}</p>
+            ${
+              retry
+                ? html`<button class="button" part="button" type="button" @click=${onRetry}>
+                    ${t.retry}
+                  </button>`
+                : nothing
+            }
+          </div>`
+        : nothing
+    }
+    ${
+      result
+        ? html`<dl class="amounts" part="amounts">
+              ${PAYERS.map(
+                (payer) =>
+                  html`<div class="amount amount--${payer}" part="amount amount-${payer}">
+                    <dt>${t.amounts[payer]}</dt>
+                    <dd>${amountText(t, amountOf(result, payer), lang)}</dd>
+                  </div>`,
+              )}
+              <div class="amount amount--total" part="amount amount-total">
+                <dt>${t.total}</dt>
+                <dd>${formatMoney(result.totalCostCents, lang)}</dd>
+              </div>
+            </dl>
+            ${simulationChart(t, result, lang)}
+            ${
+              result.warnings.length
+                ? html`<div class="warnings" part="warnings">
+                    <h3>${t.warnings}</h3>
+                    <ul>
+                      ${result.warnings.map(
+                        // The API names the OPCO's criteria page in the text: made a link, no HTML taken from data.
+                        (warning) =>
+                          html`<li>
+                            ${splitUrls(warning).map((piece, i) =>
+                              i % 2 ? link(t, piece, piece) : piece,
+                            )}
+                          </li>`,
+                      )}
+                    </ul>
+                  </div>`
+                : nothing
+            }
+            ${result.lines.length ? lines(t, result, lang) : nothing}`
+        : nothing
+    }
+  </section>`
+}

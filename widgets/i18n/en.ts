@@ -1,0 +1,201 @@
+/** English, on `lang="en"` (or a page in English). */
+import { count, type Translation } from './translation'
+
+// A plain constant, not `common.company`: a property read would keep every section in every bundle.
+const company = 'Company'
+
+export const common: Translation['common'] = {
+  retry: 'Try again',
+  newTab: '(new tab)',
+  company,
+  book: 'Book a call with an advisor',
+  errors: {
+    offline: 'You are offline. Check your internet connection, then try again.',
+    network: 'The Ganapati service cannot be reached right now. Try again in a moment.',
+    timeout: 'The Ganapati service is taking too long to answer. Try again in a moment.',
+    invalid: 'This search is not valid: check the number or the words you typed.',
+    'not-found': 'Nothing matches this search.',
+    'rate-limited': 'Too many searches in a short time. Wait a few seconds, then try again.',
+    upstream: 'The company search service is not responding. Try again in a moment.',
+    server: 'The Ganapati service ran into a problem. Try again in a moment.',
+  },
+}
+
+export const form: Translation['form'] = {
+  invalid: 'This value is not accepted: check it.',
+  colon: ': ',
+}
+
+export const finder: Translation['finder'] = {
+  label: 'Collective agreement, IDCC, SIRET or company name',
+  placeholder: 'E.g. 1486, boulangerie, 418 166 096 00069',
+  hint: 'IDCC code (4 digits), words of the collective agreement’s name, SIRET or your company’s name.',
+  search: 'Search',
+  conventions: 'Collective agreements',
+  companies: 'Companies',
+  loading: 'Searching…',
+  found: (conventions, companies) =>
+    `${[count(conventions, 'agreement', 'agreements'), count(companies, 'company', 'companies')].filter(Boolean).join(' and ')}. Arrows to browse, Enter to choose.`,
+  companiesDown: 'The company search is not responding: only agreements are listed.',
+  noConvention: (q) => `No collective agreement matches “${q}”.`,
+  noMatch: (q) => `No collective agreement or company matches “${q}”.`,
+  noCompany: (q) => `No company matches “${q}”.`,
+  emptyHint:
+    'The IDCC code (4 digits) is printed on payslips, next to the collective agreement. You can also search your company by its SIRET (14 digits, on your invoices or Kbis extract).',
+  badNumber:
+    'This number has the wrong length: an IDCC has 1 to 4 digits, a SIREN 9 and a SIRET 14.',
+  typeSomething: 'First type an IDCC code, words, a SIRET or a company name.',
+  convention: 'Collective agreement',
+  untitled: 'Title not available',
+  yourOpco: 'Your OPCO',
+  noOpco: 'No OPCO to show',
+  confidence: { high: 'High reliability', medium: 'Medium reliability', low: 'Low reliability' },
+  alternatives: 'Other OPCOs declared:',
+  criteria: (opco) => `${opco} funding criteria`,
+  perBranch: 'Funding criteria are set by each professional branch.',
+  website: (opco) => `${opco} website`,
+  steps: 'Steps of a funding request',
+  actors: { ganapati: 'Ganapati', company: 'Your company', trainer: 'The trainer' },
+  source: 'Source: France compétences SIRET-OPCO table, edition',
+  companyConventions: 'Declared collective agreements',
+  chosen: 'chosen',
+  closed: 'Closed establishment',
+  result: (opco) => `Result: ${opco ?? 'no OPCO to show'}.`,
+  step: {
+    documents:
+      'As soon as the trainer validates the session, Ganapati generates the legal documents (agreement, programme, quote) and sends them to you as an individual training file.',
+    send: (opco) => `You send the funding request and the documents to ${opco}`,
+    channel: (send) => `${send}, through its online company space or as your branch requires.`,
+    answer:
+      'When the answer arrives (funding agreement), you upload it to your Ganapati dashboard.',
+    check:
+      'Ganapati checks and validates the funding agreement: that is the green light, training only starts then.',
+    training: 'The trainer runs the training, then gives you the certificate of completion.',
+    invoice: (opco) =>
+      `Ganapati invoices the funder (your company and/or ${opco}, as chosen). Full funding with subrogation: nothing to do; otherwise you pay Ganapati and ${opco} reimburses you.`,
+  },
+}
+
+export const simulator: Translation['simulator'] = {
+  scheme: 'Scheme',
+  schemes: {
+    apprentissage: 'Apprenticeship contract',
+    'contrat-pro': 'Professionalisation contract',
+    'pro-a': 'Pro-A (retraining or promotion through work-study)',
+    plan: 'Skills development plan',
+    'tutor-training': 'Tutor or apprenticeship mentor training',
+  },
+  compare: 'Compare with…',
+  noCompare: 'No other scheme',
+  fields: {
+    date: 'Date the contract is concluded or training starts',
+    opco: 'OPCO (optional)',
+    idcc: 'Collective agreement IDCC (optional)',
+    branch: 'OPCO branch',
+    headcount: 'Company headcount (employees)',
+    level: 'Level of the qualification',
+    price: 'Training price (€)',
+    npec: 'Contract funding level, NPEC (€)',
+    hours: 'Training length (hours)',
+    rate: 'Branch hourly rate (€/h, optional)',
+    rqth: 'Apprentice with recognised disability (RQTH)',
+    distance: 'Training at a distance (threshold of the rule in force)',
+    priority: 'Priority public (no qualification, on welfare…)',
+    meals: 'Meals (number)',
+    nights: 'Nights (number)',
+    equipment: 'First equipment (€)',
+  },
+  annex: 'Ancillary costs (optional)',
+  unknownBranch: 'Not specified',
+  distance: (percent) => `At least ${percent}% of the training at a distance`,
+  levels: ['CAP, BEP', 'baccalauréat', 'bac +2 (BTS)', 'bachelor’s', 'master’s'],
+  choose: 'Choose…',
+  unknownOpco: 'Not specified',
+  hint: 'Amounts in euros, e.g. 8,500 or 8,500.50.',
+  badNumber: 'Enter a number, e.g. 8,500 or 8,500.50.',
+  fix: 'Correct the flagged field to see the estimate.',
+  missing: (fields) =>
+    `Fill in ${fields.map((field) => `“${field}”`).join(', ')} to see the estimate.`,
+  loading: 'Calculating…',
+  amounts: {
+    opco: 'Paid by the OPCO',
+    employer: 'Left for the company to pay',
+    state: 'State aid to the company',
+  },
+  total: 'Training cost',
+  payers: { opco: 'OPCO', employer: company, state: 'State' },
+  unknown: 'Amount not estimated',
+  lines: 'Breakdown and sources',
+  source: (date) => (date ? `source dated ${date}` : 'source'),
+  entered: 'from the amounts you entered',
+  rule: 'rule',
+  warnings: 'Good to know',
+  link: 'Link to this simulation',
+  copy: 'Copy link',
+  copied: 'Link copied.',
+  copyByHand: 'Select the link, then copy it (Ctrl+C).',
+}
+
+export const booking: Translation['booking'] = {
+  intro: (minutes, advisor) => `A ${minutes}-minute call with ${advisor}.`,
+  anAdvisor: 'a Ganapati advisor',
+  zone: (zone) => `Times shown in your time zone: ${zone}.`,
+  loading: 'Loading free slots…',
+  days: 'Choose a day',
+  slots: (day) => `Choose a time, ${day}`,
+  count: (n) => (n > 1 ? `${n} slots` : '1 slot'),
+  paris: 'Paris time',
+  empty: (days) => `No free slot in the next ${days} days.`,
+  emptyLater: (from, to) => `No free slot from ${from} to ${to}.`,
+  previous: (days) => `Previous ${days} days`,
+  next: (days) => `Next ${days} days`,
+  form: 'Your details',
+  fields: {
+    name: 'Full name',
+    email: 'Email address',
+    phone: 'Phone (optional)',
+    company: 'Company (optional)',
+    message: 'Your question (optional)',
+  },
+  required: { name: 'Enter your name.', email: 'Enter your email address.' },
+  badEmail: 'Enter a valid email address, e.g. name@company.com.',
+  fix: 'Correct the flagged field, then confirm again.',
+  context: 'Your advisor will receive:',
+  submit: 'Confirm the call',
+  submitting: 'Booking…',
+  taken: (when) =>
+    `The ${when} slot has just been booked by someone else. Choose another one: the list is up to date and your details are kept.`,
+  unavailable: (when) =>
+    `The ${when} slot is no longer offered. Choose another one: the list is up to date and your details are kept.`,
+  inFlight:
+    'Your previous request is still being processed. Wait a few seconds, then confirm again.',
+  tooLarge: 'Your message is too long: shorten it, then confirm again.',
+  tooMany: 'Too many requests in a short time. Wait a moment, then confirm again.',
+  kept: 'Your details are kept.',
+  confirmed: 'Call booked',
+  withAdvisor: (advisor) => `With ${advisor}.`,
+  atParis: (call) => `That is ${call} (Paris time).`,
+  calendar: 'Add to my calendar',
+  cancel: 'Cancel the call',
+  ask: 'Cancel this call? The slot will be freed.',
+  yes: 'Yes, cancel',
+  no: 'No, keep it',
+  cancelling: 'Cancelling…',
+  cancelled: 'Call cancelled',
+  again: 'Choose another slot',
+  noAdvisor: 'No advisor takes calls at the moment.',
+  unknownAdvisor: 'This advisor cannot be found.',
+  badHref:
+    'The booking link of this page is not valid: only http and https addresses are accepted.',
+  badProvider: 'The booking service of this page must be hubspot, calcom or calendly.',
+  contextSchemes: {
+    apprentissage: 'apprenticeship contract',
+    'contrat-pro': 'professionalisation contract',
+    'pro-a': 'Pro-A',
+    plan: 'skills development plan',
+    'tutor-training': 'tutor training',
+  },
+  simulation: (scheme, date) => `Simulation, ${scheme}, on ${date}`,
+  contextAmounts: ['cost', 'OPCO', 'left to pay', 'State aid'],
+  notEstimated: 'not estimated',
+}

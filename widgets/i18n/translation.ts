@@ -1,0 +1,201 @@
+/**
+ * The words of every widget, one interface for every language: `fr.ts` and `en.ts` each export
+ * one object per section below, typed by it, so a string missing in one language is a type error.
+ */
+import type { Scheme } from '../../api/contracts/funding-rules'
+import type { Payer } from '../../api/contracts/simulations'
+import type * as en from './en'
+import type * as fr from './fr'
+
+export type Lang = 'fr' | 'en'
+
+/** What went wrong with a request, by ApiErrorKind (widgets/shared/api-client.ts). */
+export interface ErrorWords {
+  offline: string
+  network: string
+  timeout: string
+  invalid: string
+  'not-found': string
+  'rate-limited': string
+  upstream: string
+  server: string
+}
+
+/** Words every widget uses: written once. */
+export interface CommonWords {
+  retry: string
+  newTab: string
+  company: string
+  /** The call to action towards an advisor: the finder's link, the booking widget's title. */
+  book: string
+  errors: ErrorWords
+}
+
+/** Words of the widgets with a form of several fields (the simulator, the booking): written once. */
+export interface FormWords {
+  /** A value the API refused, when its own detail is not in the visitor's language. */
+  invalid: string
+  /** « : » with the non-breaking space French puts before it. */
+  colon: string
+}
+
+export type StepActor = 'ganapati' | 'company' | 'trainer'
+
+export interface FinderWords {
+  label: string
+  placeholder: string
+  hint: string
+  search: string
+  conventions: string
+  companies: string
+  loading: string
+  found: (conventions: number, companies: number) => string
+  companiesDown: string
+  noConvention: (query: string) => string
+  noMatch: (query: string) => string
+  noCompany: (query: string) => string
+  emptyHint: string
+  badNumber: string
+  typeSomething: string
+  convention: string
+  untitled: string
+  yourOpco: string
+  noOpco: string
+  confidence: { high: string; medium: string; low: string }
+  alternatives: string
+  criteria: (opco: string) => string
+  perBranch: string
+  website: (opco: string) => string
+  steps: string
+  actors: Record<StepActor, string>
+  source: string
+  companyConventions: string
+  chosen: string
+  closed: string
+  result: (opco: string | undefined) => string
+  /** The funding-request steps; `opco` is the OPCO's name as a sentence reads it. */
+  step: {
+    documents: string
+    send: (opco: string) => string
+    /** Where to send, without the OPCO's flyer saying so; `send` is the sentence above. */
+    channel: (send: string) => string
+    answer: string
+    check: string
+    training: string
+    invoice: (opco: string) => string
+  }
+}
+
+export interface SimulatorWords {
+  scheme: string
+  schemes: Record<Scheme, string>
+  compare: string
+  noCompare: string
+  fields: {
+    date: string
+    opco: string
+    idcc: string
+    branch: string
+    headcount: string
+    level: string
+    price: string
+    npec: string
+    hours: string
+    rate: string
+    rqth: string
+    distance: string
+    priority: string
+    meals: string
+    nights: string
+    equipment: string
+  }
+  annex: string
+  unknownBranch: string
+  distance: (percent: number) => string
+  levels: string[]
+  choose: string
+  unknownOpco: string
+  hint: string
+  badNumber: string
+  fix: string
+  missing: (fields: string[]) => string
+  loading: string
+  amounts: Record<Payer, string>
+  total: string
+  payers: Record<Payer, string>
+  unknown: string
+  lines: string
+  source: (date: string | null) => string
+  entered: string
+  rule: string
+  warnings: string
+  link: string
+  copy: string
+  copied: string
+  copyByHand: string
+}
+
+export interface BookingWords {
+  intro: (minutes: number, advisor: string) => string
+  anAdvisor: string
+  zone: (zone: string) => string
+  loading: string
+  days: string
+  slots: (day: string) => string
+  count: (n: number) => string
+  paris: string
+  empty: (days: number) => string
+  emptyLater: (from: string, to: string) => string
+  previous: (days: number) => string
+  next: (days: number) => string
+  form: string
+  fields: { name: string; email: string; phone: string; company: string; message: string }
+  required: { name: string; email: string }
+  badEmail: string
+  fix: string
+  context: string
+  submit: string
+  submitting: string
+  taken: (when: string) => string
+  unavailable: (when: string) => string
+  inFlight: string
+  tooLarge: string
+  tooMany: string
+  kept: string
+  confirmed: string
+  withAdvisor: (advisor: string) => string
+  atParis: (call: string) => string
+  calendar: string
+  cancel: string
+  ask: string
+  yes: string
+  no: string
+  cancelling: string
+  cancelled: string
+  again: string
+  noAdvisor: string
+  unknownAdvisor: string
+  badHref: string
+  badProvider: string
+  /** The context the advisor receives: schemes as a sentence names them, the simulation's line. */
+  contextSchemes: Record<Scheme, string>
+  simulation: (scheme: string, date: string) => string
+  contextAmounts: [cost: string, opco: string, remaining: string, aid: string]
+  notEstimated: string
+}
+
+export interface Translation {
+  common: CommonWords
+  form: FormWords
+  finder: FinderWords
+  simulator: SimulatorWords
+  booking: BookingWords
+}
+
+/** Each language file exports every section: a section missing from one fails the type check. */
+type Complete<T extends Translation> = T
+export type Translations = [Complete<typeof fr>, Complete<typeof en>]
+
+/** « 2 conventions », « 1 entreprise »; nothing for none. */
+export const count = (n: number, one: string, many: string): string =>
+  n ? `${n} ${n > 1 ? many : one}` : ''

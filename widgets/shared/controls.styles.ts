@@ -1,0 +1,127 @@
+/** Styles every widget shares: the panel, labels, fields, buttons, links, notices and focus rings. */
+import { css } from 'lit'
+import { tokens } from './tokens.styles'
+
+const controls = css`
+  :host {
+    container-type: inline-size;
+  }
+
+  /* The widget's panel: its root, part="base". */
+  .base {
+    padding: calc(var(--ganapati-spacing) * 1.5);
+    background: var(--ganapati-color-surface);
+    border: 1px solid var(--ganapati-color-border);
+    border-radius: var(--ganapati-radius);
+    box-shadow: var(--ganapati-shadow);
+  }
+
+  p,
+  h2,
+  h3,
+  ul,
+  ol {
+    margin: 0;
+  }
+
+  h2 {
+    font-size: 1.1875rem;
+    line-height: 1.35;
+  }
+
+  .muted {
+    color: var(--ganapati-color-muted);
+    font-size: 0.9375rem;
+  }
+
+  .label {
+    font-size: 0.9375rem;
+    font-weight: 600;
+  }
+
+  .input {
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    color: inherit;
+    font: inherit;
+    background: var(--ganapati-color-surface);
+    border: 1px solid var(--ganapati-color-border);
+    border-radius: var(--ganapati-radius-small);
+  }
+
+  .input:focus {
+    border-color: var(--ganapati-color-primary);
+  }
+
+  /* Headings and messages that take focus by script (tabindex="-1") set outline: none themselves. */
+  :focus-visible {
+    outline: 3px solid var(--ganapati-color-focus);
+    outline-offset: 2px;
+  }
+
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-height: 2.75rem;
+    padding: 0.5rem 1.125rem;
+    color: var(--ganapati-color-on-primary);
+    font: inherit;
+    font-weight: 600;
+    text-decoration: none;
+    background: var(--ganapati-color-primary);
+    border: 1px solid var(--ganapati-color-primary);
+    border-radius: var(--ganapati-radius-small);
+    cursor: pointer;
+  }
+
+  .button:hover {
+    background: var(--ganapati-color-primary-hover);
+    border-color: var(--ganapati-color-primary-hover);
+  }
+
+  .button--secondary {
+    color: var(--ganapati-color-primary);
+    background: var(--ganapati-color-surface);
+  }
+
+  .button--secondary:hover {
+    color: var(--ganapati-color-on-primary);
+  }
+
+  .link {
+    color: var(--ganapati-color-primary);
+    font-weight: 600;
+    text-underline-offset: 0.2em;
+  }
+
+  .link:hover {
+    color: var(--ganapati-color-primary-hover);
+  }
+
+  .notice {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+    padding: 0.75rem 1rem;
+    background: var(--ganapati-color-surface-alt);
+    border-left: 4px solid var(--ganapati-color-primary);
+    border-radius: var(--ganapati-radius-small);
+  }
+
+  .notice--error {
+    color: var(--ganapati-color-danger);
+    background: var(--ganapati-color-danger-bg);
+    border-left-color: var(--ganapati-color-danger);
+  }
+
+  @container (max-width: 34rem) {
+    .base {
+      padding: var(--ganapati-spacing);
+    }
+  }
+`
+
+/** The first styles of every widget, before its own: `static styles = [sharedStyles, styles]`. */
+export const sharedStyles = [tokens, controls]
