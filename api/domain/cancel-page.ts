@@ -1,10 +1,12 @@
 /**
  * The page an e-mail's cancel link opens: it shows the call and asks to confirm with a button
  * (a form POST), so a mail scanner following links cancels nothing; then says what happened. Plain
- * HTML under the pages' strict CSP: no script, no style, every text escaped. Pure.
+ * HTML under the pages' strict CSP: no script, no inline style (a stylesheet file,
+ * domain/page-style.ts), every text escaped. Pure.
  */
 import { callTimes } from './call-time'
 import { escapeHtml } from './html-text'
+import { PAGE_STYLESHEET_PATH } from './page-style'
 import type { Lang } from './reason-text'
 
 export type CancelPageState = 'confirm' | 'cancelled' | 'already-cancelled' | 'started' | 'unknown'
@@ -102,6 +104,7 @@ export function cancelPageHtml(page: {
     '<head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="robots" content="noindex">',
+    `<link rel="stylesheet" href="${PAGE_STYLESHEET_PATH}">`,
     `<title>${escapeHtml(title)} · Ganapati</title></head>`,
     `<body><main>${parts.join('\n')}</main></body>`,
     '</html>',

@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono'
 import { BookingId } from '../contracts/bookings'
 import type { Booking } from '../../db/bookings'
 import { cancelPageHtml, type CancelPageState } from '../domain/cancel-page'
+import { PAGE_STYLESHEET, PAGE_STYLESHEET_PATH } from '../domain/page-style'
 import type { AppEnv } from '../env'
 import { cancelForHolder, holderBooking } from '../services/booking-cancellation'
 import type { MailQueueSettings } from '../services/booking-notifications'
@@ -61,6 +62,10 @@ export function cancelPageRoutes(options: {
   }
 
   return new Hono<AppEnv>()
+    .get(PAGE_STYLESHEET_PATH.slice('/bookings'.length), (c) => {
+      c.header('Cache-Control', 'public, max-age=86400')
+      return c.body(PAGE_STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8' })
+    })
     .get('/:id/cancel', async (c) => {
       const booking = await find(c)
       if (!booking) return page(c, 'unknown', null)

@@ -64,6 +64,18 @@ describe('GET /bookings/:id/cancel', () => {
     expect(await status(booking.id)).toBe('confirmed')
   })
 
+  it('is styled by a stylesheet file the strict CSP allows, never by inline style', async () => {
+    const booking = await book()
+    const html = await (await t.app.request(pageOf(booking))).text()
+    expect(html).toContain('<link rel="stylesheet" href="/bookings/page.css">')
+    expect(html).not.toMatch(/<style|style=/)
+    const css = await t.app.request('/bookings/page.css')
+    expect(css.status).toBe(200)
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8')
+    expect(css.headers.get('content-security-policy')).toContain("style-src 'self'")
+    expect(await css.text()).toContain('prefers-color-scheme: dark')
+  })
+
   it('speaks English for an English booking', async () => {
     const booking = await book({ lang: 'en' })
     const html = await (await t.app.request(pageOf(booking))).text()

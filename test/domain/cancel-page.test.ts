@@ -42,7 +42,11 @@ describe('cancelPageHtml', () => {
     expect(unknown).not.toContain('2026')
   })
 
-  it('runs nothing and loads nothing', () => {
-    expect(page('confirm')).not.toMatch(/<script|<link|<img|style=/i)
+  it('runs nothing, and loads only its own stylesheet', () => {
+    const html = page('confirm')
+    expect(html).not.toMatch(/<script|<img|<style|style=/i)
+    expect(html.match(/<link [^>]*>/g)).toEqual([
+      '<link rel="stylesheet" href="/bookings/page.css">',
+    ])
   })
 })
