@@ -255,7 +255,9 @@ export default {
     }),
   ],
   // A lookup crosses the real API and libSQL: mocha's 2 s default is for unit tests.
-  testFramework: { config: { timeout: 15000 } },
+  // A whole flow (book, cancel, axe-core over the shadow tree, rebook) takes about 2 s alone; on a
+  // 2-core machine busy with other work, axe alone can take several: room, not a speed check.
+  testFramework: { config: { timeout: 30000 } },
   middleware: [servers.proxy, servers.admin, servers.demo],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022' }), servers],
 }
