@@ -584,6 +584,33 @@ describe('<ganapati-booking-link>', () => {
     equal(stored.name, 'Nina Reseau', 'the booking made by the first attempt')
   })
 
+  it('sends the page address without its fragment and the time zone the times are shown in', async () => {
+    const zone = 'America/Montreal'
+    const before = location.href
+    history.replaceState(history.state, '', '?from=partner#offre')
+    const sent: Record<string, unknown>[] = []
+    const realFetch = window.fetch
+    window.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input)
+      if (init?.method === 'POST' && new URL(url).pathname === '/v1/bookings') {
+        sent.push(JSON.parse(String(init.body)) as Record<string, unknown>)
+      }
+      return realFetch(input, init)
+    }
+    listeners.push(() => {
+      window.fetch = realFetch
+      history.replaceState(history.state, '', before)
+    })
+    const element = await bookingWidget(`time-zone="${zone}"`)
+    await waitForState(element, 'ready')
+    await choose(element)
+    await fillAndSubmit(element, 'Léa Fuseau', 'lea@exemple.fr')
+    await waitForState(element, 'confirmed')
+    equal(sent.length, 1, 'one POST /v1/bookings')
+    equal(sent[0]!.timeZone, zone, 'the zone the times were shown in')
+    equal(sent[0]!.pageUrl, `${location.origin}${location.pathname}?from=partner`, 'no fragment')
+  })
+
   it('shows times in the time-zone attribute with Paris time alongside', async () => {
     const zone = 'America/Montreal'
     const element = await bookingWidget(`time-zone="${zone}"`)

@@ -174,7 +174,12 @@ export class BookingController implements ReactiveController {
     host.notice = null
     if (this.#invalid()) return
 
-    const body = bookingRequest(host.advisorId!, slot, trimmed, this.context, lang)
+    const body = {
+      ...bookingRequest(host.advisorId!, slot, trimmed, this.context, lang),
+      timeZone: this.zone,
+      // Where the e-mail's manage link brings the visitor back; the fragment is the widget's to set.
+      pageUrl: location.href.split('#')[0],
+    }
     // One key per booking attempt: the same request retried after a lost answer never books twice.
     const sent = JSON.stringify(body)
     if (sent !== this.#sent) {
