@@ -1,6 +1,7 @@
 /** <ganapati-funding-simulator> in real Chromium against the real API (libSQL in memory, funding rules seeded). */
 import { emulateMedia, sendKeys } from '@web/test-runner-commands'
 import type { SimulationResult } from '../../api/contracts/simulations'
+import '../../widgets/booking-link/define'
 import '../../widgets/funding-simulator/define'
 import '../../widgets/opco-finder/define'
 import type { GanapatiFundingSimulator } from '../../widgets/funding-simulator/funding-simulator'
@@ -267,6 +268,40 @@ describe('<ganapati-funding-simulator>', () => {
     equal(control(preset, 'opco').readOnly, true, 'the preset OPCO is read-only')
     equal(control(preset, 'idcc').value, '', 'no IDCC from another OPCO')
     equal(preset.getAttribute('state'), 'ready', 'no contradiction sent to the API')
+  })
+
+  it('drops the OPCO and IDCC of the previous search, as does a booking widget, when the next finds no OPCO', async () => {
+    const { api } = await testEnv()
+    mount(
+      `<div>
+        <ganapati-opco-finder api="${api}"></ganapati-opco-finder>
+        <ganapati-funding-simulator api="${api}" ${WORKED} ${WORKED_PRICES}></ganapati-funding-simulator>
+        <ganapati-booking-link api="${api}"></ganapati-booking-link>
+      </div>`,
+    )
+    const finder = document.querySelector('ganapati-opco-finder') as GanapatiOpcoFinder
+    const chained = document.querySelector('ganapati-funding-simulator') as GanapatiFundingSimulator
+    const booking = document.querySelector('ganapati-booking-link') as unknown as {
+      found: { opcoId?: string | null; idcc?: string | null; siret?: string | null }
+    }
+    await waitForState(chained, 'ready')
+    const input = finder.shadowRoot?.querySelector('input')
+    assert(input, 'the finder input')
+    input.focus()
+    await sendKeys({ type: '1486' })
+    await sendKeys({ press: 'Enter' })
+    await waitFor(() => control(chained, 'opco').value === 'atlas', 'the OPCO from the finder')
+    equal(booking.found.idcc, '1486', 'the booking knows the IDCC')
+
+    input.select()
+    await sendKeys({ type: '9999' })
+    await sendKeys({ press: 'Enter' })
+    await waitForState(finder, 'ready')
+    await waitFor(() => control(chained, 'opco').value === '', 'the OPCO dropped')
+    equal(control(chained, 'idcc').value, '', 'the IDCC dropped')
+    equal(booking.found.opcoId ?? null, null, 'the booking forgets the OPCO')
+    equal(booking.found.idcc ?? null, null, 'the booking forgets the IDCC')
+    equal(booking.found.siret ?? null, null, 'the booking sends no SIRET')
   })
 
   it('compares a second scheme side by side for the same training', async () => {

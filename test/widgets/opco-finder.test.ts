@@ -367,6 +367,25 @@ describe('<ganapati-opco-finder>', () => {
     equal(seen.events.length, 0, 'no ganapati-opco-found')
   })
 
+  it('emits ganapati-opco-cleared when a search replaces a card with an OPCO by no OPCO', async () => {
+    const cleared: Event[] = []
+    const listener = (event: Event) => cleared.push(event)
+    document.addEventListener('ganapati-opco-cleared', listener)
+    listeners.push(() => document.removeEventListener('ganapati-opco-cleared', listener))
+    const seen = found()
+    const element = await finder()
+    await type(element, '1486')
+    await press('Enter')
+    await waitFor(() => seen.events[0], 'ganapati-opco-found for 1486')
+    equal(cleared.length, 0, 'nothing cleared by a search that found an OPCO')
+    await retype(element, '9999')
+    await press('Enter')
+    await waitForState(element, 'ready')
+    equal(text(part(element, 'opco-name')), 'Pas d’OPCO à indiquer', 'no OPCO')
+    equal(cleared.length, 1, 'one ganapati-opco-cleared')
+    equal((cleared[0] as CustomEvent).composed, true, 'composed, so the page hears it')
+  })
+
   it('shows an error in words with a retry when the API is down', async () => {
     const { closed } = await testEnv()
     const element = await finder()

@@ -164,7 +164,8 @@ export class GanapatiFundingSimulator extends GanapatiElement {
     fr: { ...fr.form, ...fr.simulator },
     en: { ...en.form, ...en.simulator },
   })
-  // A finder on the page found the company's OPCO: its OPCO and IDCC fill the fields not preset.
+  // A finder on the page found the company's OPCO: its OPCO and IDCC fill the fields not preset;
+  // a search that found none empties them.
   readonly #context = new PageContextController(this, {
     'ganapati-opco-found': ({ opcoId, idcc }) => {
       // A trainer who preset another OPCO simulates for that one: the branch found would contradict it.

@@ -243,7 +243,6 @@ export const styles = css`
     grid-row: span 2;
     display: grid;
     place-items: center;
-    width: 1.75rem;
     height: 1.75rem;
     color: var(--ganapati-color-on-primary);
     font-size: 0.875rem;

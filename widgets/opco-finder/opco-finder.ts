@@ -36,6 +36,7 @@ interface Notice {
  * its name, with a confidence, the reason, the funding-request steps and a link to an advisor.
  *
  * @event ganapati-opco-found - A result with an OPCO is shown. `detail: { opcoId, idcc, siret, confidence }`; `siret` is null for a convention search, and for a company the directory knows without establishment.
+ * @event ganapati-opco-cleared - The result a `ganapati-opco-found` announced goes: a new search, which may end without an OPCO (none decides, nothing found, a failure). `detail: null`.
  *
  * @csspart base - The root wrapper.
  * @csspart form - The search form.
@@ -247,13 +248,20 @@ export class GanapatiOpcoFinder extends GanapatiElement {
   /** Empties the field and the result, back to idle. */
   clear(): void {
     this.text = ''
+    this.#reset('idle')
+  }
+
+  /** Drops the lookups in flight, the suggestions, the message and the card. */
+  #reset(next: FinderState) {
     this.#cancel()
     this.conventions = this.companies = []
     this.open = false
-    this.#show(null, null, 'idle')
+    this.#show(null, null, next)
   }
 
   #show(result: Result | null, notice: Notice | null, next: FinderState) {
+    // The card goes (a new search, none found, a failure): what it told the page goes with it.
+    if (this.result && !result) this.emit('ganapati-opco-cleared', null)
     this.result = result
     this.notice = notice
     this.state = next
@@ -322,10 +330,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
   /** Looks a convention or a company up; `missing` is what to say when there is none. */
   async #lookUp(path: string, missing: string) {
     this.#retry = () => this.#lookUp(path, missing)
-    this.#cancel()
-    this.conventions = this.companies = []
-    this.open = false
-    this.#show(null, null, 'loading')
+    this.#reset('loading')
     this.#loadOpcos()
     let result: Result
     try {

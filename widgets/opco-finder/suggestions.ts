@@ -32,8 +32,8 @@ export class SuggestionController implements ReactiveController {
   readonly #pending = new Set<Channel>()
   /** A conventions-search failure, kept until the round ends to tell empty from error. */
   #failure: unknown = null
-  /** The company search failed for this round's words: only conventions are suggested. */
-  #companiesDown = false
+  /** The company search failed for this round's words: only conventions are suggested. Read-only outside. */
+  companiesDown = false
 
   /** `settled` is called when a round scheduled by suggest() has every answer. */
   constructor(host: SuggestionHost, api: ApiController, settled: () => void) {
@@ -73,11 +73,6 @@ export class SuggestionController implements ReactiveController {
     return done.every(Boolean)
   }
 
-  /** The company search failed for this round's words: only conventions are suggested. */
-  get companiesDown(): boolean {
-    return this.#companiesDown
-  }
-
   /** The round's conventions-search failure, once: the next round starts without it. */
   takeFailure(): unknown {
     const failure = this.#failure
@@ -94,7 +89,7 @@ export class SuggestionController implements ReactiveController {
     this.#timers = []
     this.#pending.clear()
     this.#failure = null
-    this.#companiesDown = false
+    this.companiesDown = false
   }
 
   hostDisconnected(): void {
@@ -115,17 +110,14 @@ export class SuggestionController implements ReactiveController {
     const host = this.#host
     this.#pending.add(channel)
     try {
-      if (channel === 'conventions') {
-        const body = await this.#api.get<ConventionSearchResult>(
-          '/v1/conventions',
-          { q, limit: MAX_CONVENTIONS },
-          channel,
-        )
-        host.conventions = body.items.slice(0, MAX_CONVENTIONS)
-      } else {
-        const body = await this.#api.get<CompanySearchResult>('/v1/companies', { q }, channel)
-        host.companies = body.items.slice(0, MAX_COMPANIES)
-      }
+      const conventions = channel === 'conventions'
+      const limit = conventions ? MAX_CONVENTIONS : MAX_COMPANIES
+      const body = await this.#api.get<ConventionSearchResult | CompanySearchResult>(
+        `/v1/${channel}`,
+        conventions ? { q, limit } : { q },
+        channel,
+      )
+      ;(host[channel] as unknown[]) = body.items.slice(0, limit)
     } catch (error) {
       if (isAbort(error)) return false
       host[channel] = []
@@ -133,7 +125,7 @@ export class SuggestionController implements ReactiveController {
       // other company-search error (a 400 for words the API refuses) is just no company.
       if (channel === 'conventions') this.#failure = error
       else if (!(error instanceof ApiError && NO_COMPANY.includes(error.kind))) {
-        this.#companiesDown = true
+        this.companiesDown = true
       }
     }
     this.#pending.delete(channel)

@@ -13,6 +13,12 @@ export interface OpcoFoundDetail {
   confidence: Confidence | null
 }
 
+/**
+ * What a page-context listener of `ganapati-opco-found` is told: the finding, or nothing when a
+ * `ganapati-opco-cleared` says the last result went.
+ */
+export type OpcoContext = OpcoFoundDetail | Partial<Record<keyof OpcoFoundDetail, undefined>>
+
 /** Detail of `ganapati-simulation-change`: the body the simulator sent and the API's answer. */
 export interface SimulationChangeDetail {
   request: SimulationRequest
@@ -44,6 +50,8 @@ export interface BookingFailedDetail {
 
 export interface GanapatiEventMap {
   'ganapati-opco-found': CustomEvent<OpcoFoundDetail>
+  /** The result a `ganapati-opco-found` announced goes: a new search, which may find no OPCO. */
+  'ganapati-opco-cleared': CustomEvent<null>
   'ganapati-simulation-change': CustomEvent<SimulationChangeDetail>
   'ganapati-booking-submitted': CustomEvent<BookingSubmittedDetail>
   'ganapati-booking-confirmed': CustomEvent<BookingConfirmedDetail>
