@@ -1,5 +1,5 @@
 /** The simulator's chart of who pays what: bars on one scale, named by the amounts they draw. */
-import { html, svg } from 'lit'
+import { html, nothing, svg } from 'lit'
 import type { Payer, SimulationResult } from '../../api/contracts/simulations'
 import type { Lang, SimulatorWords } from '../i18n/translation'
 import { formatMoney } from '../shared/localize'
@@ -46,6 +46,8 @@ export function simulationChart(
   lang: Lang,
 ) {
   const amounts = PAYERS.map((payer) => amountOf(result, payer))
+  // Nothing estimated: bars of zero would draw an empty chart; the amounts above say it in words.
+  if (!amounts.some(Boolean)) return nothing
   const label = summary(t, result, lang)
   return html`<svg class="chart" part="chart" role="img" aria-label=${label} viewBox="0 0 400 84">
     <title>${label}</title>

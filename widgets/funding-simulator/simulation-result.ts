@@ -36,14 +36,14 @@ function lines(t: Words, result: SimulationResult, lang: Lang) {
   return html`<h3>${t.lines}</h3>
     <ul class="lines" part="lines">
       ${result.lines.map(
-        ({ label, amountCents, payer, source, ruleId }) =>
+        // The rule's id is the API's, for support and logs: a visitor reads its source instead.
+        ({ label, amountCents, payer, source }) =>
           html`<li class="line" part="line">
             <span>${label}</span>
             <strong class="line-amount">${formatMoney(amountCents, lang)}</strong>
             <span class="payer payer--${payer}">${t.payers[payer]}</span>
             <span class="source muted" part="source">
               ${source ? link(t, source.url, t.source(source.date)) : t.entered}
-              ${ruleId ? html`· ${t.rule} <code>${ruleId}</code>` : nothing}
             </span>
           </li>`,
       )}

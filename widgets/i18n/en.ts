@@ -128,7 +128,6 @@ export const simulator: Translation['simulator'] = {
   lines: 'Breakdown and sources',
   source: (date) => (date ? `source dated ${date}` : 'source'),
   entered: 'from the amounts you entered',
-  rule: 'rule',
   warnings: 'Good to know',
   link: 'Link to this simulation',
   copy: 'Copy link',

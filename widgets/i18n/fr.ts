@@ -137,7 +137,6 @@ export const simulator: Translation['simulator'] = {
   lines: 'Détail du calcul et sources',
   source: (date) => (date ? `source du ${date.split('-').reverse().join('/')}` : 'source'),
   entered: 'd’après vos montants',
-  rule: 'règle',
   warnings: 'À savoir',
   link: 'Lien de cette simulation',
   copy: 'Copier le lien',

@@ -127,7 +127,6 @@ export interface SimulatorWords {
   lines: string
   source: (date: string | null) => string
   entered: string
-  rule: string
   warnings: string
   link: string
   copy: string
