@@ -607,6 +607,11 @@ describe('<ganapati-funding-simulator>', () => {
       'the branches of OPCO EP at the date',
     )
     equal(text(branch.options[0]), 'Non précisée', 'no branch chosen')
+    deepEqual(
+      [...branch.options].slice(1).map((option) => option.textContent),
+      ['Branche n°\u00a0177', 'Branche n°\u00a0213'],
+      'the branches shown in words, not as the API’s branche=177',
+    )
 
     choose(element, 'branch', 'branche=177')
     await waitFor(() => amount(element, 'opco') === '2 000 €', 'the branch 177 annual cap')

@@ -41,7 +41,11 @@ export function controlOptions(
     ]
   }
   if (control === 'branch') {
-    return [['', t.unknownBranch], ...branches.map((b): Option => [b, b])]
+    // A scale published per branch number reads « Branche n° 177 », not the API's « branche=177 ».
+    return [
+      ['', t.unknownBranch],
+      ...branches.map((b): Option => [b, b.replace('branche=', t.branchNumber)]),
+    ]
   }
   return control === 'opco' ? [['', t.unknownOpco], ...opcos] : null
 }

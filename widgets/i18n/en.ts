@@ -107,6 +107,7 @@ export const simulator: Translation['simulator'] = {
   },
   annex: 'Ancillary costs (optional)',
   unknownBranch: 'Not specified',
+  branchNumber: 'Branch no. ',
   distance: (percent) => `At least ${percent}% of the training at a distance`,
   levels: ['CAP, BEP', 'baccalauréat', 'bac +2 (BTS)', 'bachelor’s', 'master’s'],
   choose: 'Choose…',

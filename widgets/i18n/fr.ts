@@ -110,6 +110,7 @@ export const simulator: Translation['simulator'] = {
   },
   annex: 'Frais annexes (facultatif)',
   unknownBranch: 'Non précisée',
+  branchNumber: 'Branche n°\u00a0',
   distance: (percent) => `Formation suivie à distance pour au moins ${percent} %`,
   levels: [
     'CAP, BEP',

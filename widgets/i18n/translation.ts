@@ -111,6 +111,8 @@ export interface SimulatorWords {
   }
   annex: string
   unknownBranch: string
+  /** Before a branch the OPCO numbers without naming it (its scale's « branche=177 »). */
+  branchNumber: string
   distance: (percent: number) => string
   levels: string[]
   choose: string
