@@ -1,5 +1,5 @@
 /** <ganapati-funding-simulator> in real Chromium against the real API (libSQL in memory, funding rules seeded). */
-import { emulateMedia, sendKeys } from '@web/test-runner-commands'
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands'
 import type { SimulationResult } from '../../api/contracts/simulations'
 import '../../widgets/booking-link/define'
 import '../../widgets/funding-simulator/define'
@@ -303,6 +303,35 @@ describe('<ganapati-funding-simulator>', () => {
     equal(booking.found.opcoId ?? null, null, 'the booking forgets the OPCO')
     equal(booking.found.idcc ?? null, null, 'the booking forgets the IDCC')
     equal(booking.found.siret ?? null, null, 'the booking sends no SIRET')
+  })
+
+  it('fits a 320 px screen without sideways scrolling, every control inside its panel', async () => {
+    try {
+      await setViewport({ width: 320, height: 640 })
+      const element = await simulator(`${WORKED} ${WORKED_PRICES}`)
+      await waitForState(element, 'ready')
+      const panel = part(element, 'base')!.getBoundingClientRect()
+      const over = [...element.shadowRoot!.querySelectorAll('*')].filter(
+        (node) => node.getBoundingClientRect().right > panel.right + 0.5,
+      )
+      equal(
+        over
+          .map(
+            (node) =>
+              `${node.localName}.${node.className}:${Math.round(node.getBoundingClientRect().right)}`,
+          )
+          .join(' '),
+        '',
+        'nothing past the panel',
+      )
+      const page = document.scrollingElement!
+      assert(
+        page.scrollWidth <= page.clientWidth,
+        `no sideways scroll: ${page.scrollWidth} > ${page.clientWidth}`,
+      )
+    } finally {
+      await setViewport({ width: 800, height: 600 })
+    }
   })
 
   it('compares a second scheme side by side for the same training', async () => {

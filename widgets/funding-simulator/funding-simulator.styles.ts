@@ -28,7 +28,7 @@ export const styles = css`
 
   .form {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(15rem, 100%), 1fr));
     gap: var(--ganapati-spacing);
     align-items: end;
   }
@@ -73,7 +73,7 @@ export const styles = css`
 
   .results {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(19rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(19rem, 100%), 1fr));
     gap: var(--ganapati-spacing);
   }
 
