@@ -171,6 +171,8 @@ export class GanapatiFundingSimulator extends GanapatiElement {
       // A trainer who preset another OPCO simulates for that one: the branch found would contradict it.
       if ((this.opco ?? opcoId) !== opcoId) return
       this.values = { ...this.values, opco: this.opco ?? opcoId, idcc: this.idcc ?? idcc }
+      // An answer in flight is for the previous company: it must not reach the page after this.
+      this.#run++
       this.#schedule()
     },
   })
