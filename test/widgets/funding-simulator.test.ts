@@ -334,6 +334,27 @@ describe('<ganapati-funding-simulator>', () => {
     }
   })
 
+  it('keeps the chart labels at 12 px or more on a 375 px screen', async () => {
+    try {
+      await setViewport({ width: 375, height: 667 })
+      const element = await simulator(`${WORKED} ${WORKED_PRICES}`)
+      await waitForState(element, 'ready')
+      const chart = part(element, 'chart')!
+      const scale = chart.getBoundingClientRect().width / 400
+      for (const label of chart.querySelectorAll('text')) {
+        const size = parseFloat(getComputedStyle(label).fontSize) * scale
+        assert(size >= 12, `chart labels of ${size.toFixed(1)} px at 375 px`)
+      }
+      const [opco, bar] = [chart.querySelector('text')!, chart.querySelector('rect')!]
+      assert(
+        opco.getBoundingClientRect().right <= bar.getBoundingClientRect().left,
+        'the payer label ends before its bar',
+      )
+    } finally {
+      await setViewport({ width: 800, height: 600 })
+    }
+  })
+
   it('compares a second scheme side by side for the same training', async () => {
     const element = await simulator(`${WORKED} ${WORKED_PRICES}`)
     await waitForState(element, 'ready')

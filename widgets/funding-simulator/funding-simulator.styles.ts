@@ -202,6 +202,11 @@ export const styles = css`
     .share-row {
       flex-direction: column;
     }
+
+    /* The chart scales down with the panel: larger type keeps its labels at 12 px or more. */
+    .chart text {
+      font-size: 18px;
+    }
   }
 
   /* A printed simulation: the figures and their sources, the values entered, no controls. */

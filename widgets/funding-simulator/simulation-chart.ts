@@ -29,8 +29,11 @@ export function summary(
   ).join(', ')
 }
 
-/** Width of the longest bar in the chart's 400 × 84 view box, after the 90 units of the labels. */
-const BAR_SPAN = 180
+/**
+ * Width of the longest bar in the chart's 400 × 84 view box, after the 110 units of the labels:
+ * room for « Entreprise » in the larger type of narrow screens.
+ */
+const BAR_SPAN = 160
 const ROW = 28
 
 /** Each payer's bar: its row's top and its width, on the scale of the largest amount. */
@@ -54,8 +57,8 @@ export function simulationChart(
     ${chartBars(amounts).map(
       ({ y, width }, i) =>
         svg`<text y=${y + 17}>${t.payers[PAYERS[i]!]}</text>
-          <rect class="bar bar--${PAYERS[i]}" x="90" y=${y + 3} height="20" width=${width}></rect>
-          <text x=${width + 96} y=${y + 17}>${amountText(t, amounts[i] ?? null, lang)}</text>`,
+          <rect class="bar bar--${PAYERS[i]}" x="110" y=${y + 3} height="20" width=${width}></rect>
+          <text x=${width + 116} y=${y + 17}>${amountText(t, amounts[i] ?? null, lang)}</text>`,
     )}
   </svg>`
 }
