@@ -331,6 +331,8 @@ describe('<ganapati-opco-finder>', () => {
     equal(text(part(element, 'title')), 'OCTO-TECHNOLOGY', 'company name')
     includes(text(card), "34 AVENUE DE L'OPERA 75002 PARIS", 'address')
     includes(text(card), 'SIRET 418 166 096 00069', 'SIRET')
+    // No-break spaces inside the number: a narrow screen never breaks it mid-number.
+    includes(card?.textContent, '418\u00a0166\u00a0096\u00a000069', 'SIRET kept whole')
     const chosen = card?.querySelector('.convention--chosen')
     includes(text(chosen), '1486', 'chosen convention')
     includes(text(chosen), 'Atlas', 'OPCO of the chosen convention')

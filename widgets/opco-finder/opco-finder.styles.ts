@@ -187,7 +187,7 @@ export const styles = css`
     font-size: 0.875rem;
     font-weight: 600;
     background: var(--ganapati-color-success-bg);
-    border-radius: 999px;
+    border-radius: 99px;
   }
 
   .confidence--medium {
@@ -215,7 +215,7 @@ export const styles = css`
     font-size: 0.75rem;
     font-weight: 700;
     background: var(--ganapati-color-primary);
-    border-radius: 999px;
+    border-radius: 99px;
   }
 
   .steps {

@@ -29,9 +29,12 @@ export function searchesCompanies(query: Query): boolean {
   return query.kind === 'words' && query.value.length >= MIN_COMPANY_QUERY
 }
 
-/** « 418 166 096 00069 »: SIRETs and SIRENs as printed on a Kbis. */
+/**
+ * « 418 166 096 00069 »: SIRETs and SIRENs as printed on a Kbis, grouped by no-break spaces
+ * (U+00A0) so a narrow screen never breaks the number.
+ */
 export function groupDigits(id: string): string {
-  return id.replace(/^(\d{3})(\d{3})(\d{3})/, '$1 $2 $3 ').trim()
+  return id.replace(/(?<=^(\d{3}){1,3})\B/g, '\u00a0')
 }
 
 /** « SIRET 418 166 096 00069 », or « SIREN 418 166 096 » for a company known without establishment. */

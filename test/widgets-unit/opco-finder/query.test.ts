@@ -37,14 +37,14 @@ describe('searchesCompanies', () => {
 
 describe('SIRET and SIREN as printed on a Kbis', () => {
   it('groups digits by three, the NIC apart', () => {
-    expect(groupDigits('41816609600069')).toBe('418 166 096 00069')
-    expect(groupDigits('418166096')).toBe('418 166 096')
+    expect(groupDigits('41816609600069')).toBe('418\u00a0166\u00a0096\u00a000069')
+    expect(groupDigits('418166096')).toBe('418\u00a0166\u00a0096')
   })
 
   it('names a company by its SIRET, or by its SIREN without establishment', () => {
     expect(companyId({ siren: '418166096', siret: '41816609600069' })).toBe(
-      'SIRET 418 166 096 00069',
+      'SIRET 418\u00a0166\u00a0096\u00a000069',
     )
-    expect(companyId({ siren: '418166096', siret: null })).toBe('SIREN 418 166 096')
+    expect(companyId({ siren: '418166096', siret: null })).toBe('SIREN 418\u00a0166\u00a0096')
   })
 })
