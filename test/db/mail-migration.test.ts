@@ -1,24 +1,9 @@
-import { createClient } from '@libsql/client'
-import { readFile, readdir } from 'node:fs/promises'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { MIGRATIONS_FOLDER } from '../../db/migrate'
-
-/** The statements of one committed migration, as drizzle's migrator splits them. */
-async function statements(file: string): Promise<string[]> {
-  const text = await readFile(join(MIGRATIONS_FOLDER, file), 'utf8')
-  return text
-    .split('--> statement-breakpoint')
-    .map((statement) => statement.trim())
-    .filter(Boolean)
-}
+import { migratedUpTo, migrationStatements } from '../support/migrations'
 
 describe('migration 0007: e-mail in the outbox', () => {
   it('puts every existing notification on the webhook channel, adds the new columns empty, and orders each channel on its own', async () => {
-    const client = createClient({ url: ':memory:' })
-    const files = (await readdir(MIGRATIONS_FOLDER)).filter((name) => name.endsWith('.sql')).sort()
-    const upTo = files.indexOf('0007_mail.sql')
-    for (const file of files.slice(0, upTo)) await client.batch(await statements(file), 'write')
+    const client = await migratedUpTo('0007_mail.sql')
     await client.batch([
       `insert into advisors (id, name, email, active, slot_minutes, buffer_minutes, min_notice_minutes, horizon_days, weekly_hours, origin, updated_at)
        values ('a', 'A', 'a@ganapati.example', 1, 30, 0, 120, 30, '[]', 'seed', 'x')`,
@@ -28,7 +13,7 @@ describe('migration 0007: e-mail in the outbox', () => {
        values ('n1', 'booking.confirmed', 'booking:b1', 1, 'x', '{}', 'delivered', 1, 'x', 'x')`,
     ])
 
-    await client.batch(await statements('0007_mail.sql'), 'write')
+    await client.batch(await migrationStatements('0007_mail.sql'), 'write')
 
     const notification = await client.execute('select channel, sealed_token from outbox')
     expect(notification.rows.map((row) => ({ ...row }))).toEqual([

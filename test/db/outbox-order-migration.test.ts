@@ -1,24 +1,9 @@
-import { createClient } from '@libsql/client'
-import { readFile, readdir } from 'node:fs/promises'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { MIGRATIONS_FOLDER } from '../../db/migrate'
-
-/** The statements of one committed migration, as drizzle's migrator splits them. */
-async function statements(file: string): Promise<string[]> {
-  const text = await readFile(join(MIGRATIONS_FOLDER, file), 'utf8')
-  return text
-    .split('--> statement-breakpoint')
-    .map((statement) => statement.trim())
-    .filter(Boolean)
-}
+import { migratedUpTo, migrationStatements } from '../support/migrations'
 
 describe('migration 0006: outbox ordered per subject', () => {
   it('turns each booking_id into a subject, numbers its notifications in the order they were written, and tells past failures apart', async () => {
-    const client = createClient({ url: ':memory:' })
-    const files = (await readdir(MIGRATIONS_FOLDER)).filter((name) => name.endsWith('.sql')).sort()
-    const upTo = files.indexOf('0006_outbox-order.sql')
-    for (const file of files.slice(0, upTo)) await client.batch(await statements(file), 'write')
+    const client = await migratedUpTo('0006_outbox-order.sql')
     const old = (
       id: string,
       booking: string,
@@ -67,7 +52,7 @@ describe('migration 0006: outbox ordered per subject', () => {
       ),
     ])
 
-    await client.batch(await statements('0006_outbox-order.sql'), 'write')
+    await client.batch(await migrationStatements('0006_outbox-order.sql'), 'write')
 
     const rows = await client.execute(
       'select id, subject, sequence, occurred_at, state, leased_until, last_failure from outbox order by id',

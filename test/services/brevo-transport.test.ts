@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { DeliveryFailure } from '../../api/domain/delivery-failure'
 import { BrevoTransport } from '../../api/services/brevo-transport'
 import type { MailMessage } from '../../api/services/mail-transport'
 import { BREVO_TEST_KEY, startFakeBrevoApi, type FakeBrevoApi } from '../fakes/brevo-api'
 import { unreachableUrl } from '../fakes/loopback'
+import { failureOf } from '../support/delivery-failure'
 
 const ID = '5f0c3a52-8a4e-4c1e-9a57-3d8e0e6f2b11'
 const ICS = 'BEGIN:VCALENDAR\r\nSUMMARY:Appel à 9 h\r\nEND:VCALENDAR\r\n'
@@ -33,16 +33,6 @@ beforeEach(() => {
 
 const transport = (options: { apiKey?: string; baseUrl?: string; timeoutMs?: number } = {}) =>
   new BrevoTransport({ apiKey: BREVO_TEST_KEY, baseUrl: brevo.url, ...options })
-
-async function failureOf(promise: Promise<void>): Promise<DeliveryFailure> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof DeliveryFailure) return error
-    throw error
-  }
-  throw new Error('the send succeeded')
-}
 
 describe('BrevoTransport', () => {
   it('POSTs the message to /smtp/email with the api-key, as Brevo’s reference describes it', async () => {

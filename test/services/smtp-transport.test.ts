@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { DeliveryFailure } from '../../api/domain/delivery-failure'
 import type { MailMessage } from '../../api/services/mail-transport'
 import { smtpFailure, SmtpTransport } from '../../api/services/smtp-transport'
 import { unreachableUrl } from '../fakes/loopback'
 import { startFakeSmtpServer, type FakeSmtpServer } from '../fakes/smtp-server'
 import { readMail } from '../support/mail'
+import { failureOf } from '../support/delivery-failure'
 
 const ID = '5f0c3a52-8a4e-4c1e-9a57-3d8e0e6f2b11'
 const message: MailMessage = {
@@ -38,16 +38,6 @@ beforeEach(() => {
 })
 
 const transport = (url = smtp.url) => new SmtpTransport({ url, stepTimeoutMs: 2_000 })
-
-async function failureOf(promise: Promise<void>): Promise<DeliveryFailure> {
-  try {
-    await promise
-  } catch (error) {
-    if (error instanceof DeliveryFailure) return error
-    throw error
-  }
-  throw new Error('the send succeeded')
-}
 
 describe('SmtpTransport', () => {
   it('logs in and hands the server the whole message: envelope, headers, both parts, the attachment', async () => {
