@@ -57,16 +57,6 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** A statement that only reads: WAL lets it run while another process holds the write lock. */
 const READ_ONLY = /^\s*(select|pragma\s+\w+\s*;?\s*$)/i
 
-/** A write that waited out `lockWaitMs` behind others' refusals without trying: what SQLite would say. */
-class DatabaseStillLockedError extends Error {
-  readonly code = 'SQLITE_BUSY'
-
-  constructor() {
-    super('SQLITE_BUSY: the database is still locked by another process')
-    this.name = 'DatabaseStillLockedError'
-  }
-}
-
 export class FileClient implements Client {
   readonly #options: FileClientOptions
   #current: Generation | null = null
@@ -165,13 +155,17 @@ export class FileClient implements Client {
     const deadline = Date.now() + this.#options.lockWaitMs
     /** The lock's last refusal of this operation. */
     let refusal: unknown = null
+    /** The wait is over: one try whatever the pause says, and its refusal is the answer. */
+    let lastTry = false
     // A write, or anything the lock refused once, waits for the shared pause instead of trying.
-    const waitsForPause = () => kind.writes || refusal !== null
+    const waitsForPause = () => !lastTry && (kind.writes || refusal !== null)
     for (;;) {
       if (waitsForPause()) {
         const waitMs = Math.max(0, this.#pausedUntil - Date.now())
-        if (Date.now() + waitMs > deadline) throw refusal ?? new DatabaseStillLockedError()
-        await sleep(waitMs)
+        // A pause that outlasts the wait still leaves this operation one try at its deadline:
+        // the lock may be gone by then, and an operation never fails without having tried.
+        if (Date.now() + waitMs >= deadline) lastTry = true
+        await sleep(lastTry ? Math.max(0, deadline - Date.now()) : waitMs)
       }
       const outcome = await this.#inTurn(async (): Promise<{ value: T } | null> => {
         // Another operation was refused meanwhile: the lock still holds, no try now.
@@ -199,6 +193,7 @@ export class FileClient implements Client {
         }
       })
       if (outcome) return outcome.value
+      if (lastTry) throw refusal
     }
   }
 

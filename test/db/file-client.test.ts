@@ -110,6 +110,28 @@ describe('openNodeDatabase on a file', () => {
     }
   })
 
+  it('tries a write at least once even when the shared pause outlasts its wait', async () => {
+    const url = await tempDatabaseUrl()
+    await freshTable(url)
+    const client = await database(url, 100)
+    const lock = await holdWriteLock(url)
+    // A second of refusals: the shared pause grows to its longest, past the 100 ms a write waits.
+    const refused: Promise<unknown>[] = []
+    for (let n = 0; n < 20; n++) {
+      refused.push(client.execute(insert(`refused-${n}`)).catch((error: unknown) => error))
+      await wait(50)
+    }
+    await lock.release()
+    await client.execute(insert('right-after'))
+    // The first ones ran out of wait during the lock; the last ones may have gone through after it.
+    const outcomes = await Promise.all(refused)
+    expect(outcomes.filter((outcome) => outcome instanceof Error).length).toBeGreaterThan(0)
+    expect(
+      outcomes.every((outcome) => !(outcome instanceof Error) || isDatabaseBusy(outcome)),
+    ).toBe(true)
+    expect(await storedTexts(url)).toContain('right-after')
+  })
+
   it('keeps working after a constraint failure, and the failed statement wrote nothing', async () => {
     const url = await tempDatabaseUrl()
     await freshTable(url)
