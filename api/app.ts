@@ -129,7 +129,7 @@ export function createApp(deps: AppDeps) {
       clock,
       clientKey,
       refusal: (seconds) =>
-        `Trop de recherches d'entreprises depuis votre connexion : réessayez dans ${seconds} s, ou cherchez par numéro IDCC.`,
+        `Trop de recherches d’entreprises depuis votre connexion\u00a0: réessayez dans ${seconds}\u00a0s, ou cherchez par numéro IDCC.`,
     }),
   )
   const bookingLimit = rateLimit({
@@ -137,7 +137,7 @@ export function createApp(deps: AppDeps) {
     clock,
     clientKey,
     refusal: (seconds) =>
-      `Trop de réservations depuis votre connexion : réessayez dans ${seconds} s, ou écrivez-nous.`,
+      `Trop de réservations depuis votre connexion\u00a0: réessayez dans ${seconds}\u00a0s, ou écrivez-nous.`,
   })
   // '/v1/bookings/*' matches '/v1/bookings' itself too: one pattern, one token per request.
   app.on('POST', ['/v1/bookings/*', '/bookings/*'], bookingLimit)
@@ -149,7 +149,7 @@ export function createApp(deps: AppDeps) {
       clock,
       clientKey,
       refusal: (seconds) =>
-        `Trop de demandes de créneaux depuis votre connexion : réessayez dans ${seconds} s.`,
+        `Trop de demandes de créneaux depuis votre connexion\u00a0: réessayez dans ${seconds}\u00a0s.`,
     }),
   )
   // The one place a key's scope is written: a key replays only for the client that sent it, as the

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import type { Db } from '../db/client'
 import { parseCidrList } from './domain/client-address'
+import type { Member } from './contracts/members'
 import type { ConventionCatalog } from './domain/convention-catalog'
 import { parseMailbox } from './domain/mailbox'
 import { DEFAULT_RETENTION_DAYS, type PrivacySettings } from './domain/privacy-notice'
@@ -195,10 +196,18 @@ export function parseConfig<Schema extends z.ZodType>(
   return result.data
 }
 
+/** A bearer session as a request holds it: the member, and the hash that names the session. */
+export interface MemberSession {
+  member: Member
+  tokenHash: string
+}
+
 export type AppEnv = {
   Bindings: Record<string, unknown>
   Variables: {
     db: Db
     catalog: () => Promise<ConventionCatalog>
+    /** The signed-in member, on the routes behind memberAuth (api/middleware/member-auth.ts). */
+    session: MemberSession
   }
 }

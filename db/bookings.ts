@@ -35,7 +35,10 @@ export interface Notification {
  * notification before this one), next in its subject's sequence on its channel: inside the batch's
  * transaction, so no other change of the booking interleaves.
  */
-function notificationIfChanged(db: Db, notification: Notification) {
+export function notificationIfChanged(
+  db: Db,
+  notification: Omit<Notification, 'topic'> & { topic: string },
+) {
   const n = notification
   return db.run(sql`
     insert into ${outbox} (id, channel, topic, subject, sequence, occurred_at, payload, sealed_token, state, attempts, next_attempt_at, created_at)

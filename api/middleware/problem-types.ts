@@ -31,6 +31,52 @@ export const PROBLEM_TYPES = {
     description:
       'Les routes d’administration demandent l’en-tête Authorization: Bearer <ADMIN_TOKEN>.',
   },
+  'session-required': {
+    status: 401,
+    title: 'Connexion requise',
+    description:
+      'Les routes des dossiers demandent une session : l’en-tête Authorization: Bearer <sessionToken> obtenu par POST /v1/auth/sessions. Une session expirée ou révoquée est refusée de même.',
+  },
+  'sign-in-link-invalid': {
+    status: 401,
+    title: 'Lien de connexion invalide',
+    description:
+      'Le lien de connexion est inconnu, déjà utilisé ou expiré (15 minutes) : demandez-en un nouveau par POST /v1/auth/links.',
+  },
+  'step-not-yours': {
+    status: 403,
+    title: 'Étape réservée à un autre rôle',
+    description:
+      'Vous voyez ce dossier, mais cette étape revient à un autre acteur ; `detail` dit lequel.',
+  },
+  'unknown-dossier': {
+    status: 404,
+    title: 'Dossier introuvable',
+    description:
+      'Aucun dossier avec cet identifiant ne vous est accessible (un dossier d’un autre membre répond de même).',
+  },
+  'unknown-member': {
+    status: 404,
+    title: 'Membre inconnu',
+    description: 'Aucun membre avec cet identifiant.',
+  },
+  'member-exists': {
+    status: 409,
+    title: 'Membre déjà inscrit',
+    description: 'Un membre a déjà cette adresse e-mail.',
+  },
+  'step-not-allowed': {
+    status: 409,
+    title: 'Étape impossible dans cet état',
+    description:
+      'Le dossier n’est pas dans un état où cette étape est possible ; `detail` nomme les étapes possibles.',
+  },
+  'stale-version': {
+    status: 412,
+    title: 'Dossier modifié entre-temps',
+    description:
+      'expectedVersion n’est plus la version du dossier : relisez-le (GET /v1/dossiers/:id) avant d’agir.',
+  },
   'not-found': {
     status: 404,
     title: 'Ressource introuvable',

@@ -13,11 +13,15 @@ import {
 } from '../domain/booking-mail'
 import { DeliveryFailure } from '../domain/delivery-failure'
 import { cancelPageLink, manageLink } from '../domain/manage-link'
+import { writeQueuedMail, type QueuedMail } from '../domain/queued-mail'
 import { reminderStillUseful } from '../domain/reminder'
 import type { Clock } from './clock'
 import type { MailTransport } from './mail-transport'
 import type { NotificationChannel, OutgoingNotification } from './notification-channel'
 import { unseal } from './secrets'
+
+/** E-mails written when queued: sign-in links, invitations, dossier news and reminders. */
+const QUEUED_MAIL_TOPIC = /^(member|dossier)\./
 
 const MAIL_TOPICS: readonly string[] = [
   'booking.confirmed',
@@ -49,8 +53,9 @@ export class MailChannel implements NotificationChannel {
   }
 
   async send(notification: OutgoingNotification): Promise<void> {
-    const facts = JSON.parse(notification.payload) as BookingMailFacts
     const topic = notification.topic
+    if (QUEUED_MAIL_TOPIC.test(topic)) return this.#sendQueued(notification)
+    const facts = JSON.parse(notification.payload) as BookingMailFacts
     // Written by this app: anything else is a bug, not the receiver's doing, and never gets better.
     if (!MAIL_TOPICS.includes(topic) || !facts.booking || !facts.recipient) {
       throw new DeliveryFailure(`not a booking e-mail: ${topic}`, 'refused')
@@ -64,13 +69,35 @@ export class MailChannel implements NotificationChannel {
       return
     }
     const content = bookingMail(topic as MailTopic, facts, await this.#links(notification, facts))
+    await this.#transport.send({ ...content, ...this.#envelope(notification.id) })
+  }
+
+  /** A member's or a dossier's e-mail, written when queued; a sign-in link gets its token now. */
+  async #sendQueued(notification: OutgoingNotification): Promise<void> {
+    const mail = JSON.parse(notification.payload) as QueuedMail
+    const token = notification.sealedToken
+      ? await unseal(notification.sealedToken, this.#sealKey)
+      : null
+    // A sign-in e-mail without its link is no use to its reader: kept as failed, for an admin to see.
+    if (mail.signIn && token === null) {
+      throw new DeliveryFailure(
+        'its sign-in token could not be unsealed (OUTBOX_SECRET changed?)',
+        'refused',
+      )
+    }
     await this.#transport.send({
-      ...content,
-      id: notification.id,
-      from: this.#from,
-      messageId: `<${notification.id}@${this.#from.email.split('@')[1] ?? 'localhost'}>`,
-      date: new Date(now),
+      ...writeQueuedMail(mail, token),
+      ...this.#envelope(notification.id),
     })
+  }
+
+  #envelope(id: string) {
+    return {
+      id,
+      from: this.#from,
+      messageId: `<${id}@${this.#from.email.split('@')[1] ?? 'localhost'}>`,
+      date: new Date(this.#clock.now()),
+    }
   }
 
   /** The visitor's links; without them (a key changed since), the e-mail still tells the call. */
