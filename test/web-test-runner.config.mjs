@@ -17,8 +17,8 @@ async function closedOrigin() {
   return `http://127.0.0.1:${port}`
 }
 
-/** A partner page under a strict CSP that loads the built bundle from the API origin, as partners do. */
-function cspPage(api) {
+/** A partner page under a strict CSP that loads the built bundle from the API origin, as partners do; in English with `?lang=en`. */
+function cspPage(api, lang) {
   const policy = [
     "default-src 'self'",
     `script-src 'self' ${api}`,
@@ -27,7 +27,7 @@ function cspPage(api) {
     "img-src 'self' data:",
   ].join('; ')
   return `<!doctype html>
-<html lang="fr">
+<html lang="${lang === 'en' ? 'en' : 'fr'}">
   <head>
     <meta charset="utf-8" />
     <meta http-equiv="Content-Security-Policy" content="${policy}" />
@@ -223,7 +223,9 @@ function ganapatiServers() {
     serve(context) {
       if (context.path === '/__ganapati/env.json')
         return { body: JSON.stringify(env), type: 'json' }
-      if (context.path === '/__ganapati/csp.html') return { body: cspPage(env.api), type: 'html' }
+      if (context.path === '/__ganapati/csp.html') {
+        return { body: cspPage(env.api, context.query.lang), type: 'html' }
+      }
       if (context.path === '/__ganapati/csp-probe.js') return { body: cspProbe, type: 'js' }
     },
   }

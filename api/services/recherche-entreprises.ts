@@ -103,18 +103,18 @@ const malformed = (detail: string) =>
 const tooSlow = () =>
   new ProblemError(
     'upstream-timeout',
-    `L'annuaire des entreprises n'a pas répondu à temps. ${RETRY_HINT}`,
+    `L’annuaire des entreprises n’a pas répondu à temps. ${RETRY_HINT}`,
   )
 
 const busy = (retryAfterSeconds: number) =>
   new ProblemError(
     'upstream-rate-limited',
-    `Trop de recherches d'entreprises en ce moment : réessayez dans ${retryAfterSeconds} s, ou cherchez par numéro IDCC.`,
+    `Trop de recherches d’entreprises en ce moment\u00a0: réessayez dans ${retryAfterSeconds}\u00a0s, ou cherchez par numéro IDCC.`,
     { headers: { 'Retry-After': String(retryAfterSeconds) } },
   )
 
 const tooLarge = () =>
-  malformed("L'annuaire des entreprises a renvoyé une réponse trop volumineuse.")
+  malformed("L’annuaire des entreprises a renvoyé une réponse trop volumineuse.")
 
 const isTimeout = (error: unknown) =>
   error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')
@@ -251,7 +251,7 @@ export class RechercheEntreprises implements CompanyDirectory {
     } catch (error) {
       throw isTimeout(error)
         ? tooSlow()
-        : unavailable("L'annuaire des entreprises est injoignable.")
+        : unavailable("L’annuaire des entreprises est injoignable.")
     }
     if (response.status === 429) {
       const seconds = retryAfterSeconds(response.headers.get('retry-after'), this.#clock.now())
@@ -261,7 +261,7 @@ export class RechercheEntreprises implements CompanyDirectory {
     }
     if (!response.ok) {
       await response.body?.cancel()
-      throw unavailable(`L'annuaire des entreprises a répondu par une erreur (${response.status}).`)
+      throw unavailable(`L’annuaire des entreprises a répondu par une erreur (${response.status}).`)
     }
     let body: unknown
     try {
@@ -271,11 +271,11 @@ export class RechercheEntreprises implements CompanyDirectory {
       // The timeout also covers reading the body.
       throw isTimeout(error)
         ? tooSlow()
-        : malformed("L'annuaire des entreprises a renvoyé une réponse illisible.")
+        : malformed("L’annuaire des entreprises a renvoyé une réponse illisible.")
     }
     const parsed = UpstreamSearch.safeParse(body)
     if (!parsed.success)
-      throw malformed("L'annuaire des entreprises a renvoyé une réponse inattendue.")
+      throw malformed("L’annuaire des entreprises a renvoyé une réponse inattendue.")
     return parsed.data.results
   }
 }

@@ -186,13 +186,14 @@ export type CspPage = Window & { cspViolations: string[] }
 
 /**
  * Opens the strict-CSP partner page (served by the WTR config at /__ganapati/csp.html, loading the
- * built bundle) and waits until the widget `tag` there has answered.
+ * built bundle), in French or English, and waits until the widget `tag` there has answered.
  */
 export async function widgetUnderCsp(
   tag: string,
+  lang: 'fr' | 'en' = 'fr',
 ): Promise<{ page: CspPage; element: HTMLElement }> {
   const frame = mount<HTMLIFrameElement>(
-    '<iframe title="Page partenaire" src="/__ganapati/csp.html"></iframe>',
+    `<iframe title="Page partenaire" src="/__ganapati/csp.html?lang=${lang}"></iframe>`,
   )
   await new Promise((loaded) => frame.addEventListener('load', loaded, { once: true }))
   const page = frame.contentWindow as (Window & { cspViolations?: string[] }) | null

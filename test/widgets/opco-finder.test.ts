@@ -445,7 +445,7 @@ describe('<ganapati-opco-finder>', () => {
     await expectNoAxeViolations(element)
   })
 
-  it('says the company search is not answering when recherche-entreprises fails', async () => {
+  it('says the company search is not answering when recherche-entreprises fails, in the API’s words, and offers the IDCC', async () => {
     await setUpstreamMode('server-error')
     const element = await finder()
     // A SIRET no other test looked up: the API caches answers it already has.
@@ -454,9 +454,29 @@ describe('<ganapati-opco-finder>', () => {
     await waitForState(element, 'error')
     includes(
       text(part(element, 'message')),
-      'Le service de recherche d’entreprises ne répond pas',
-      'upstream message',
+      'L’annuaire des entreprises a répondu par une erreur (503). Réessayez dans un instant, ou cherchez par numéro IDCC.',
+      'the API’s French detail, not a vaguer sentence of ours',
     )
+  })
+
+  it('tells an English visitor how long a saturated directory asks to wait, and offers the IDCC', async () => {
+    await setUpstreamMode('rate-limited')
+    const element = await finder('lang="en"')
+    await type(element, '80136425800039')
+    await press('Enter')
+    await waitForState(element, 'error')
+    const said = message(element)
+    includes(said, 'The company search service is not responding. Try again in 2 s.', 'the wait')
+    includes(said, 'You can also search by IDCC code', 'the IDCC fallback')
+    assert(!said.includes('Réessayez'), `no French in an English widget: ${said}`)
+    // The API now holds every directory call for the 2 s announced: the next tests need it back.
+    await setUpstreamMode('ok')
+    const { api } = await testEnv()
+    for (let tries = 0; tries < 20; tries++) {
+      const probe = await fetch(`${api}/v1/companies/80136425800047`)
+      if (probe.status !== 503) break
+      await new Promise((pause) => setTimeout(pause, 500))
+    }
   })
 
   it('shows the API detail for an invalid SIRET (400)', async () => {
@@ -757,6 +777,20 @@ describe('<ganapati-opco-finder>', () => {
 
   it('runs the built bundle under a strict CSP without any violation', async () => {
     const { page } = await widgetUnderCsp('ganapati-opco-finder')
+    deepEqual(page.cspViolations, [], 'securitypolicyviolation events')
+  })
+
+  it('fetches the English words only on an English page, under the same CSP', async () => {
+    const english = (page: Window) =>
+      page.performance
+        .getEntriesByType('resource')
+        .filter((entry) => /\/widgets\/ganapati-en-\w+\.js$/.test(entry.name))
+    const french = await widgetUnderCsp('ganapati-opco-finder')
+    equal(english(french.page).length, 0, 'a French page loads no English')
+    cleanUp()
+    const { page, element } = await widgetUnderCsp('ganapati-opco-finder', 'en')
+    equal(english(page).length, 1, 'the English module, once')
+    equal(text(part(element, 'search-button')), 'Search', 'the finder speaks English')
     deepEqual(page.cspViolations, [], 'securitypolicyviolation events')
   })
 })

@@ -116,7 +116,7 @@ export class BookingController implements ReactiveController {
         text:
           failure.kind === 'not-found' || failure.kind === 'invalid'
             ? t.unknownAdvisor
-            : failure.describe(lang),
+            : failure.describe(t, lang),
       }
       host.state = 'error'
     }

@@ -25,11 +25,8 @@ export function readFailure(error: unknown): { failure: ApiError; slug: string |
  * in their language (French), else ours (the shared messages of other kinds speak of searches).
  */
 export function explain(failure: ApiError, lang: Lang, t: Words): string {
-  if (CONNECTION.includes(failure.kind)) return failure.describe(lang)
-  return (
-    (lang === 'fr' && failure.problem?.detail) ||
-    (failure.kind === 'invalid' ? t.invalid : t.errors.server)
-  )
+  if (CONNECTION.includes(failure.kind)) return failure.describe(t, lang)
+  return failure.apiDetail(lang) ?? (failure.kind === 'invalid' ? t.invalid : t.errors.server)
 }
 
 /** The messages of the fields a 400 names (`/body/phone`), the API's when in French, else ours. */

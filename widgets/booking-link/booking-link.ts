@@ -2,7 +2,6 @@
 import { html, nothing, type PropertyValues } from 'lit'
 import type { AdvisorSummary, Slot } from '../../api/contracts/advisors'
 import type { BookingConfirmation, BookingContext } from '../../api/contracts/bookings'
-import * as en from '../i18n/en'
 import * as fr from '../i18n/fr'
 import { ApiController } from '../shared/api-controller'
 import { GanapatiElement } from '../shared/base-element'
@@ -156,10 +155,10 @@ export class GanapatiBookingLink extends GanapatiElement {
   declare state: BookingState
 
   readonly #api = new ApiController(this)
-  readonly #i18n = new LocalizeController(this, {
-    fr: { ...fr.form, ...fr.booking },
-    en: { ...en.form, ...en.booking },
-  })
+  readonly #i18n = new LocalizeController(this, { ...fr.form, ...fr.booking }, (en) => ({
+    ...en.form,
+    ...en.booking,
+  }))
   readonly #booking = new BookingController(this, this.#api, this.#i18n)
   readonly #context = new PageContextController(this, {
     // A finder on the page found the company's OPCO; a preset OPCO that differs keeps its own.

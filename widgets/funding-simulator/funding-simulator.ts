@@ -2,7 +2,6 @@
 import { html, nothing, type PropertyValues } from 'lit'
 import type { FundingRule, Scheme } from '../../api/contracts/funding-rules'
 import type { SimulationResult } from '../../api/contracts/simulations'
-import * as en from '../i18n/en'
 import * as fr from '../i18n/fr'
 import { ApiError, jsonPost } from '../shared/api-client'
 import { ApiController } from '../shared/api-controller'
@@ -160,10 +159,10 @@ export class GanapatiFundingSimulator extends GanapatiElement {
   declare state: SimulatorState
 
   readonly #api = new ApiController(this)
-  readonly #i18n = new LocalizeController(this, {
-    fr: { ...fr.form, ...fr.simulator },
-    en: { ...en.form, ...en.simulator },
-  })
+  readonly #i18n = new LocalizeController(this, { ...fr.form, ...fr.simulator }, (en) => ({
+    ...en.form,
+    ...en.simulator,
+  }))
   // A finder on the page found the company's OPCO: its OPCO and IDCC fill the fields not preset;
   // a search that found none empties them.
   readonly #context = new PageContextController(this, {
@@ -358,7 +357,7 @@ export class GanapatiFundingSimulator extends GanapatiElement {
       if (error.kind !== 'invalid') {
         // Our API has no upstream here: a 502-504 is the service failing, not a company search.
         const failure = error.kind === 'upstream' ? new ApiError('server', null) : error
-        return { scheme, result: null, message: failure.describe(lang), retry: true }
+        return { scheme, result: null, message: failure.describe(t, lang), retry: true }
       }
       // A 400 names its fields: the main column shows each message under its field, in the
       // API's words when they are the visitor's (French), else in ours.

@@ -9,15 +9,17 @@ export const common: Translation['common'] = {
   newTab: '(new tab)',
   company,
   book: 'Book a call with an advisor',
+  wait: (seconds) => `Try again in ${seconds} s.`,
+  soon: 'Try again in a moment.',
   errors: {
     offline: 'You are offline. Check your internet connection, then try again.',
-    network: 'The Ganapati service cannot be reached right now. Try again in a moment.',
-    timeout: 'The Ganapati service is taking too long to answer. Try again in a moment.',
+    network: 'The Ganapati service cannot be reached right now.',
+    timeout: 'The Ganapati service is taking too long to answer.',
     invalid: 'This search is not valid: check the number or the words you typed.',
     'not-found': 'Nothing matches this search.',
-    'rate-limited': 'Too many searches in a short time. Wait a few seconds, then try again.',
-    upstream: 'The company search service is not responding. Try again in a moment.',
-    server: 'The Ganapati service ran into a problem. Try again in a moment.',
+    'rate-limited': 'Too many searches in a short time.',
+    upstream: 'The company search service is not responding.',
+    server: 'The Ganapati service ran into a problem.',
   },
 }
 
@@ -36,6 +38,7 @@ export const finder: Translation['finder'] = {
   loading: 'Searching…',
   found: (conventions, companies) =>
     `${[count(conventions, 'agreement', 'agreements'), count(companies, 'company', 'companies')].filter(Boolean).join(' and ')}. Arrows to browse, Enter to choose.`,
+  byIdcc: 'You can also search by IDCC code (4 digits, on the payslip).',
   companiesDown: 'The company search is not responding: only agreements are listed.',
   noConvention: (q) => `No collective agreement matches “${q}”.`,
   noMatch: (q) => `No collective agreement or company matches “${q}”.`,

@@ -9,16 +9,17 @@ export const common: Translation['common'] = {
   newTab: '(nouvel onglet)',
   company,
   book: 'Prendre rendez-vous avec un conseiller',
+  wait: (seconds) => `Réessayez dans ${seconds}\u00a0s.`,
+  soon: 'Réessayez dans un instant.',
   errors: {
     offline: 'Vous êtes hors ligne. Vérifiez votre connexion internet puis réessayez.',
-    network: 'Le service Ganapati est injoignable pour le moment. Réessayez dans un instant.',
-    timeout: 'Le service Ganapati met trop de temps à répondre. Réessayez dans un instant.',
+    network: 'Le service Ganapati est injoignable pour le moment.',
+    timeout: 'Le service Ganapati met trop de temps à répondre.',
     invalid: 'La recherche n’est pas valide.',
     'not-found': 'Aucun résultat ne correspond à cette recherche.',
-    'rate-limited':
-      'Trop de recherches en peu de temps. Patientez quelques secondes puis réessayez.',
-    upstream: 'Le service de recherche d’entreprises ne répond pas. Réessayez dans un instant.',
-    server: 'Le service Ganapati a rencontré un problème. Réessayez dans un instant.',
+    'rate-limited': 'Trop de recherches en peu de temps.',
+    upstream: 'Le service de recherche d’entreprises ne répond pas.',
+    server: 'Le service Ganapati a rencontré un problème.',
   },
 }
 
@@ -37,6 +38,7 @@ export const finder: Translation['finder'] = {
   loading: 'Recherche en cours…',
   found: (conventions, companies) =>
     `${[count(conventions, 'convention', 'conventions'), count(companies, 'entreprise', 'entreprises')].filter(Boolean).join(' et ')}. Flèches pour parcourir, Entrée pour choisir.`,
+  byIdcc: 'Vous pouvez aussi chercher par code IDCC (4 chiffres, sur le bulletin de paie).',
   companiesDown:
     'La recherche d’entreprises ne répond pas : seules les conventions sont proposées.',
   noConvention: (q) => `Aucune convention ne correspond à « ${q} ».`,

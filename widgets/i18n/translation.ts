@@ -28,6 +28,10 @@ export interface CommonWords {
   company: string
   /** The call to action towards an advisor: the finder's link, the booking widget's title. */
   book: string
+  /** After a failure that passes, when the API said how long to wait (Retry-After). */
+  wait: (seconds: number) => string
+  /** After a failure that passes, when it did not. */
+  soon: string
   errors: ErrorWords
 }
 
@@ -51,6 +55,8 @@ export interface FinderWords {
   loading: string
   found: (conventions: number, companies: number) => string
   companiesDown: string
+  /** After a company lookup's failure: the search that needs no company directory. */
+  byIdcc: string
   noConvention: (query: string) => string
   noMatch: (query: string) => string
   noCompany: (query: string) => string

@@ -3,7 +3,6 @@ import { html, nothing, type PropertyValues } from 'lit'
 import type { CompanySummary } from '../../api/contracts/companies'
 import type { ConventionSuggestion } from '../../api/contracts/conventions'
 import type { Opco } from '../../api/contracts/opcos'
-import * as en from '../i18n/en'
 import * as fr from '../i18n/fr'
 import { ApiError, isAbort } from '../shared/api-client'
 import { ApiController } from '../shared/api-controller'
@@ -124,7 +123,7 @@ export class GanapatiOpcoFinder extends GanapatiElement {
 
   // #private rather than TS-private: esbuild shortens #names, it must keep property names.
   readonly #api = new ApiController(this)
-  readonly #i18n = new LocalizeController(this, { fr: fr.finder, en: en.finder })
+  readonly #i18n = new LocalizeController(this, fr.finder, (en) => en.finder)
   readonly #suggestions = new SuggestionController(this, this.#api, () => this.#settle())
   #retry: (() => unknown) | null = null
 
@@ -353,7 +352,12 @@ export class GanapatiOpcoFinder extends GanapatiElement {
 
   #fail(error: unknown) {
     const problem = error instanceof ApiError ? error : new ApiError('server', null)
-    const text = problem.describe(this.#i18n.lang)
+    const { t, lang } = this.#i18n
+    // Only a company lookup meets a rate limit or the directory's failure: the API's French
+    // detail offers the IDCC instead; ours says it in English.
+    const byIdcc =
+      !problem.apiDetail(lang) && (problem.kind === 'rate-limited' || problem.kind === 'upstream')
+    const text = byIdcc ? `${problem.describe(t, lang)} ${t.byIdcc}` : problem.describe(t, lang)
     const invalid = problem.kind === 'invalid'
     this.#show(null, { tone: 'error', text, retry: !invalid, invalid }, 'error')
   }

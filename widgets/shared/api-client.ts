@@ -1,7 +1,5 @@
 /** Fetch client shared by the widgets: JSON in, problem+json errors out as one typed error. */
-import * as en from '../i18n/en'
-import * as fr from '../i18n/fr'
-import type { Lang } from '../i18n/translation'
+import type { CommonWords, Lang } from '../i18n/translation'
 
 export type ApiErrorKind =
   | 'offline'
@@ -12,6 +10,9 @@ export type ApiErrorKind =
   | 'rate-limited'
   | 'upstream'
   | 'server'
+
+/** Failures that pass: their sentence ends with when to try again (Retry-After, else « in a moment »). */
+const RETRYABLE: ApiErrorKind[] = ['network', 'timeout', 'rate-limited', 'upstream', 'server']
 
 /** RFC 9457 body as the API sends it; every field optional because a proxy may answer instead. */
 export interface Problem {
@@ -27,21 +28,38 @@ export class ApiError extends Error {
     readonly kind: ApiErrorKind,
     readonly status: number | null,
     readonly problem: Problem | null = null,
+    /** Seconds the API asked to wait (`Retry-After`), when it said. */
+    readonly retryAfter: number | null = null,
   ) {
     super(kind)
   }
 
   /**
-   * The sentence to show, in the visitor's language: a 400's own `detail`, which names the wrong
-   * field, when it is in it (the API words problem details in French only; `?lang=` and a body's
-   * `lang` reach its answers, not its errors), else ours (widgets/i18n).
+   * The sentence to show, in the visitor's language (`t`, the words of `lang`). In French, the
+   * API's own `detail`: it says what was wrong, how long to wait and what to do instead (« ou
+   * cherchez par numéro IDCC »). The API words its problems in French only (`?lang=` reaches its
+   * answers, not its errors): in English, ours, with the wait when the API gave one.
    */
-  describe(lang: Lang): string {
-    return (
-      (lang === 'fr' && this.kind === 'invalid' && this.problem?.detail) ||
-      (lang === 'en' ? en.common : fr.common).errors[this.kind]
-    )
+  describe(t: CommonWords, lang: Lang): string {
+    const detail = this.apiDetail(lang)
+    if (detail) return detail
+    const text = t.errors[this.kind]
+    if (!RETRYABLE.includes(this.kind)) return text
+    return `${text} ${this.retryAfter ? t.wait(this.retryAfter) : t.soon}`
   }
+
+  /** The API's own detail when it is in the visitor's language (French), else null. */
+  apiDetail(lang: Lang): string | null {
+    const detail = this.problem?.detail
+    return lang === 'fr' && typeof detail === 'string' && detail ? detail : null
+  }
+}
+
+/** `Retry-After` in seconds, from its delay or its date form; null when absent or unreadable. */
+export function retryAfterSeconds(value: string | null, now = Date.now()): number | null {
+  if (!value) return null
+  const seconds = /^\d+$/.test(value.trim()) ? Number(value) : (Date.parse(value) - now) / 1000
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : null
 }
 
 /** True for a request cancelled because a newer one superseded it: never shown to the visitor. */
@@ -166,7 +184,12 @@ export class ApiClient {
         signal: controller.signal,
       })
       if (response.ok) return (await response.json()) as T
-      throw new ApiError(kindOf(response.status), response.status, await readProblem(response))
+      throw new ApiError(
+        kindOf(response.status),
+        response.status,
+        await readProblem(response),
+        retryAfterSeconds(response.headers.get('retry-after')),
+      )
     } catch (error) {
       if (timedOut) throw new ApiError('timeout', null)
       // Superseded at any stage, even while reading an error's body: never shown.

@@ -2,6 +2,7 @@
 import { LitElement, type PropertyDeclarations } from 'lit'
 import { scriptOrigin } from './api-client'
 import type { GanapatiEventDetail, GanapatiEventName } from './events'
+import { langOf, loadEnglish } from './localize'
 
 export class GanapatiElement extends LitElement {
   // `static properties` rather than decorators: esbuild lowers TC39 decorators at es2022 into
@@ -24,6 +25,15 @@ export class GanapatiElement extends LitElement {
   constructor() {
     super()
     this.api = scriptOrigin
+  }
+
+  /**
+   * An English element renders once the English words are loaded (the first time only): no
+   * French flash, and `updateComplete` resolves on the English rendering.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (langOf(this) === 'en') await loadEnglish()
+    super.scheduleUpdate()
   }
 
   /**

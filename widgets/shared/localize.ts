@@ -1,8 +1,29 @@
 /** Localisation: the element's `lang`, else the page's `<html lang>`, else French; the words live in widgets/i18n. */
 import type { ReactiveControllerHost } from 'lit'
-import * as en from '../i18n/en'
 import * as fr from '../i18n/fr'
 import type { CommonWords, Lang } from '../i18n/translation'
+
+/** The English words module (widgets/i18n/en.ts), a chunk of its own. */
+export type EnglishWords = typeof import('../i18n/en')
+
+/**
+ * English is fetched only by a page that speaks it: a French page, the product's default, does not
+ * pay for a second dictionary (about 1 KB gzip per widget). Null until loaded.
+ */
+let english: EnglishWords | null = null
+let englishLoad: Promise<unknown> | null = null
+
+/**
+ * Resolves once the English words are here. A chunk that fails to load (offline, a blocked path)
+ * settles too, and the widget speaks French rather than nothing; the next call tries again.
+ */
+export function loadEnglish(): Promise<unknown> {
+  englishLoad ??= import('../i18n/en').then(
+    (words) => (english = words),
+    () => (englishLoad = null),
+  )
+  return englishLoad
+}
 
 export type { Lang }
 
@@ -34,25 +55,38 @@ export interface LocalizedHost extends ReactiveControllerHost {
   locale?: string | null
 }
 
+/** The language of an element: its `lang` attribute, else the page's `<html lang>`. */
+export const langOf = (host: LocalizedHost): Lang =>
+  toLang(host.locale ?? document.documentElement.lang)
+
 /**
  * The words of one widget in the visitor's language, the shared ones included: `t.retry`,
  * `t.errors.offline`… as well as the widget's own section of widgets/i18n. The language is read
- * at each render (the element's `lang`, then `<html lang>`), so it needs no lifecycle hook.
+ * at each render (the element's `lang`, then `<html lang>`), so it needs no lifecycle hook; an
+ * English element waits for the English chunk before it renders (GanapatiElement.scheduleUpdate).
+ * French words come as values, English ones as a pick from the module, so that each bundle keeps
+ * only its widget's French section.
  */
 export class LocalizeController<W extends object> {
   readonly #host: LocalizedHost
-  readonly #words: Record<Lang, CommonWords & W>
+  readonly #french: CommonWords & W
+  readonly #pickEnglish: (words: EnglishWords) => W
+  #english: (CommonWords & W) | null = null
 
-  constructor(host: LocalizedHost, words: Record<Lang, W>) {
+  constructor(host: LocalizedHost, french: W, pickEnglish: (words: EnglishWords) => W) {
     this.#host = host
-    this.#words = { fr: { ...fr.common, ...words.fr }, en: { ...en.common, ...words.en } }
+    this.#french = { ...fr.common, ...french }
+    this.#pickEnglish = pickEnglish
   }
 
   get lang(): Lang {
-    return toLang(this.#host.locale ?? document.documentElement.lang)
+    return langOf(this.#host)
   }
 
+  /** English once its chunk is here (French until then, or if it failed to load). */
   get t(): CommonWords & W {
-    return this.#words[this.lang]
+    if (this.lang === 'fr' || !english) return this.#french
+    this.#english ??= { ...english.common, ...this.#pickEnglish(english) }
+    return this.#english
   }
 }

@@ -1,19 +1,58 @@
 import { describe, expect, it } from 'vitest'
 import * as en from '../../../widgets/i18n/en'
 import * as fr from '../../../widgets/i18n/fr'
-import { ApiError, apiBase, safeHttpUrl } from '../../../widgets/shared/api-client'
+import { ApiError, apiBase, retryAfterSeconds, safeHttpUrl } from '../../../widgets/shared/api-client'
 
 describe('ApiError.describe', () => {
   const detail = { detail: 'Le SIRET a une clé de contrôle invalide.' }
+  const limited = {
+    detail:
+      'Trop de recherches d’entreprises depuis votre connexion\u00a0: réessayez dans 12\u00a0s, ou cherchez par numéro IDCC.',
+  }
 
-  it('shows a 400’s own detail to a French visitor, ours to an English one', () => {
-    expect(new ApiError('invalid', 400, detail).describe('fr')).toBe(detail.detail)
-    expect(new ApiError('invalid', 400, detail).describe('en')).toBe(en.common.errors.invalid)
+  it('shows the API’s own detail to a French visitor, whatever the failure', () => {
+    expect(new ApiError('invalid', 400, detail).describe(fr.common, 'fr')).toBe(detail.detail)
+    expect(new ApiError('rate-limited', 429, limited, 12).describe(fr.common, 'fr')).toBe(
+      limited.detail,
+    )
+    expect(new ApiError('server', 500, detail).describe(fr.common, 'fr')).toBe(detail.detail)
   })
 
-  it('words every other failure itself, in the visitor’s language', () => {
-    expect(new ApiError('timeout', null).describe('fr')).toBe(fr.common.errors.timeout)
-    expect(new ApiError('server', 500, detail).describe('fr')).toBe(fr.common.errors.server)
+  it('words a failure itself in English, or when the API sent no detail', () => {
+    expect(new ApiError('invalid', 400, detail).describe(en.common, 'en')).toBe(
+      en.common.errors.invalid,
+    )
+    expect(new ApiError('timeout', null).describe(fr.common, 'fr')).toBe(
+      'Le service Ganapati met trop de temps à répondre. Réessayez dans un instant.',
+    )
+    expect(new ApiError('upstream', 503, {}, 4).describe(en.common, 'en')).toBe(
+      'The company search service is not responding. Try again in 4 s.',
+    )
+    expect(new ApiError('offline', null).describe(en.common, 'en')).toBe(en.common.errors.offline)
+  })
+
+  it('tells a rate-limited visitor how long to wait when the API said it', () => {
+    expect(new ApiError('rate-limited', 429, limited, 12).describe(en.common, 'en')).toBe(
+      'Too many searches in a short time. Try again in 12 s.',
+    )
+    expect(new ApiError('rate-limited', 429, null, null).describe(fr.common, 'fr')).toBe(
+      'Trop de recherches en peu de temps. Réessayez dans un instant.',
+    )
+  })
+})
+
+describe('retryAfterSeconds', () => {
+  const now = Date.parse('2026-11-30T10:00:00Z')
+  it.each([
+    ['12', 12],
+    [' 3 ', 3],
+    ['Mon, 30 Nov 2026 10:00:30 GMT', 30],
+    ['0', null],
+    ['Mon, 30 Nov 2026 09:59:00 GMT', null],
+    ['soon', null],
+    [null, null],
+  ])('reads %j as %j seconds', (value, seconds) => {
+    expect(retryAfterSeconds(value, now)).toBe(seconds)
   })
 })
 
