@@ -27,6 +27,8 @@ import { bookingRoutes } from './routes/bookings'
 import { adminAdvisorRoutes } from './routes/admin-advisors'
 import { adminOutboxRoutes } from './routes/admin-outbox'
 import { adminAuth } from './middleware/admin-auth'
+import { adminMemberRoutes } from './routes/admin-members'
+import { authRoutes } from './routes/auth'
 import { cancelPageRoutes } from './routes/cancel-page'
 import { privacyRoutes } from './routes/privacy'
 import { DEFAULT_RETENTION_DAYS, type PrivacySettings } from './domain/privacy-notice'
@@ -88,13 +90,20 @@ const BOOKINGS_PER_CLIENT = { capacity: 20, refillPerSecond: 1 / 30 }
  */
 const SLOT_LISTS_PER_CLIENT = { capacity: 60, refillPerSecond: 1 }
 
+/**
+ * Sign-in links per client: 5, then one a minute. A member who lost an e-mail asks again once or
+ * twice; a script cannot flood inboxes through us.
+ */
+const SIGN_IN_LINKS_PER_CLIENT = { capacity: 5, refillPerSecond: 1 / 60 }
+
 // Cloudflare sets the header itself (a client's own is replaced); an IPv6 client counts by its /64.
 const cloudflareClientIp = (c: Context) =>
   clientKeyOf(c.req.header('cf-connecting-ip') ?? 'unknown')
 
 const API_PREFLIGHT = {
-  methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
-  allowHeaders: ['Content-Type', 'Idempotency-Key'],
+  methods: ['GET', 'HEAD', 'POST', 'DELETE', 'OPTIONS'],
+  // Authorization: the dossier tracker's bearer session (no cookie crosses origins).
+  allowHeaders: ['Content-Type', 'Idempotency-Key', 'Authorization'],
   maxAgeSeconds: 86400,
 }
 
@@ -152,6 +161,17 @@ export function createApp(deps: AppDeps) {
         `Trop de demandes de créneaux depuis votre connexion\u00a0: réessayez dans ${seconds}\u00a0s.`,
     }),
   )
+  app.on(
+    'POST',
+    '/v1/auth/links',
+    rateLimit({
+      rule: SIGN_IN_LINKS_PER_CLIENT,
+      clock,
+      clientKey,
+      refusal: (seconds) =>
+        `Trop de demandes de lien de connexion depuis votre connexion\u00a0: réessayez dans ${seconds}\u00a0s.`,
+    }),
+  )
   // The one place a key's scope is written: a key replays only for the client that sent it, as the
   // first answer holds a manage token. A partner id joins the scope once partners authenticate.
   const idempotencyScope = (c: Context) => `client ${clientKey(c)}`
@@ -186,11 +206,22 @@ export function createApp(deps: AppDeps) {
       idempotencyScope,
     }),
   )
+  app.route(
+    '/v1/auth',
+    authRoutes({
+      clock,
+      dispatcher,
+      publicUrl: deps.publicUrl,
+      allowedReturnOrigins,
+      sealKey: deps.mail?.sealKey ?? null,
+    }),
+  )
   app.route('/bookings', cancelPageRoutes({ clock, dispatcher, publicUrl: deps.publicUrl, mail }))
   app.use('/v1/admin/*', adminAuth(deps.adminToken))
   app.route('/v1/admin', adminRoutes({ store: fundingRules, clock }))
   app.route('/v1/admin', adminAdvisorRoutes(clock))
   app.route('/v1/admin', adminOutboxRoutes(clock))
+  app.route('/v1/admin', adminMemberRoutes(clock))
 
   app.onError(onError)
   app.notFound(notFound)
