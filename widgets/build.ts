@@ -72,15 +72,37 @@ export const minifyLitTemplates: Plugin = {
       const visit = (node: ts.Node): void => {
         if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag)) {
           const { template } = node
-          if (node.tag.text === 'css' && ts.isNoSubstitutionTemplateLiteral(template)) {
+          if (node.tag.text === 'css') {
             const start = template.getStart(file) + 1
             const end = template.end - 1
+            // A substitution (a palette used by two rules) stands in as a custom property while
+            // the CSS is minified, then comes back: only in a declaration's place.
+            const substitutions = ts.isNoSubstitutionTemplateLiteral(template)
+              ? []
+              : template.templateSpans.map((span, i) => {
+                  const before = i ? template.templateSpans[i - 1]!.literal : template.head
+                  return source.slice(before.end - 2, span.literal.getStart(file) + 1)
+                })
             edits.push({
               start,
               end,
               text: async () => {
-                const css = source.slice(start, end)
-                return (await transform(css, { loader: 'css', minify: true })).code.trim()
+                let css = source.slice(start, end)
+                substitutions.forEach((text, i) => (css = css.replace(text, `--lit-slot-${i}:0;`)))
+                // Declarations alone (a palette spliced into rules) are minified inside a rule.
+                const rule = !css.includes('{')
+                let minified = (
+                  await transform(rule ? `a{${css}}` : css, { loader: 'css', minify: true })
+                ).code.trim()
+                if (rule) minified = minified.slice(2, -1)
+                substitutions.forEach((text, i) => {
+                  const slot = new RegExp(`--lit-slot-${i}:0;?`)
+                  if (!slot.test(minified)) {
+                    throw new Error(`${path}: ${text} must stand where a declaration would`)
+                  }
+                  minified = minified.replace(slot, `${text};`)
+                })
+                return minified
               },
             })
           } else if (node.tag.text === 'html') {

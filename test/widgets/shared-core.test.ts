@@ -1,12 +1,15 @@
-/** What the widgets share, seen from a page in real Chromium: one request per page for reference data, the page's language. */
+/** What the widgets share, seen from a page in real Chromium: one request per page for reference data, the page's language, its theme. */
+import { emulateMedia } from '@web/test-runner-commands'
 import '../../widgets/booking-link/define'
 import '../../widgets/funding-simulator/define'
 import '../../widgets/opco-finder/define'
 import {
   afterEach,
+  assert,
   cleanUp,
   describe,
   equal,
+  expectNoAxeViolations,
   it,
   mount,
   part,
@@ -20,9 +23,11 @@ const WORKED =
   'scheme="apprentissage" date="2026-10-01" headcount="12" level="6" price="8500" npec="7000"'
 
 describe('the widgets’ shared core', () => {
-  afterEach(() => {
+  afterEach(async () => {
     cleanUp()
     document.documentElement.removeAttribute('lang')
+    document.documentElement.removeAttribute('style')
+    await emulateMedia({ colorScheme: 'light' })
   })
 
   it('fetches the OPCOs and the funding rules once for every widget of the page', async () => {
@@ -65,5 +70,49 @@ describe('the widgets’ shared core', () => {
     )
     await french.updateComplete
     equal(text(part(french, 'search-button')), 'Rechercher', 'the element’s own lang first')
+  })
+
+  it('takes the page’s colours set on :root, and the element’s own over them', async () => {
+    document.documentElement.style.setProperty('--ganapati-color-primary', 'rgb(15, 107, 92)')
+    const finder = mount<HTMLElement & { updateComplete: Promise<unknown> }>(
+      '<ganapati-opco-finder></ganapati-opco-finder>',
+    )
+    await finder.updateComplete
+    const button = part(finder, 'search-button')!
+    equal(getComputedStyle(button).backgroundColor, 'rgb(15, 107, 92)', 'inherited from :root')
+    finder.style.setProperty('--ganapati-color-primary', 'rgb(120, 20, 60)')
+    equal(getComputedStyle(button).backgroundColor, 'rgb(120, 20, 60)', 'set on the element')
+    equal(getComputedStyle(finder).colorScheme, 'light', 'native controls light by default')
+  })
+
+  it('draws a dark palette with theme="dark", and with theme="auto" on a dark system', async () => {
+    const dark = mount<HTMLElement & { updateComplete: Promise<unknown> }>(
+      `<div>
+        <ganapati-opco-finder theme="dark" value="1486"></ganapati-opco-finder>
+        <ganapati-funding-simulator theme="auto" ${WORKED}></ganapati-funding-simulator>
+        <ganapati-booking-link theme="auto" opco="atlas"></ganapati-booking-link>
+      </div>`,
+    )
+    const [finder, simulator, booking] = [...dark.children] as (HTMLElement & {
+      updateComplete: Promise<unknown>
+    })[]
+    await waitForState(finder!, 'ready')
+    equal(getComputedStyle(finder!).colorScheme, 'dark', 'theme="dark": native controls dark')
+    equal(getComputedStyle(simulator!).colorScheme, 'light', 'theme="auto" on a light system')
+    await emulateMedia({ colorScheme: 'dark' })
+    await waitForState(simulator!, 'ready')
+    await waitForState(booking!, 'ready')
+    for (const widget of [finder!, simulator!, booking!]) {
+      equal(getComputedStyle(widget).colorScheme, 'dark', `${widget.localName} in dark`)
+      const base = part(widget, 'base')!
+      // The panel's surface is dark: its red, green and blue all stay low.
+      const channels = getComputedStyle(base).backgroundColor.match(/\d+/g)!.slice(0, 3)
+      assert(
+        channels.every((channel) => Number(channel) < 60),
+        `${widget.localName} surface dark`,
+      )
+      // Dark text on a dark surface would fail axe's contrast rule.
+      await expectNoAxeViolations(widget)
+    }
   })
 })

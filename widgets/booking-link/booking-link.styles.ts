@@ -7,7 +7,7 @@ export const styles = css`
   .form,
   .confirmation {
     display: grid;
-    gap: var(--ganapati-spacing);
+    gap: var(--_spacing);
     align-content: start;
   }
 
@@ -50,21 +50,21 @@ export const styles = css`
     color: inherit;
     font: inherit;
     text-align: start;
-    background: var(--ganapati-color-surface);
-    border: 1px solid var(--ganapati-color-border);
-    border-radius: var(--ganapati-radius-small);
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-small);
     cursor: pointer;
   }
 
   .choice:hover {
-    border-color: var(--ganapati-color-primary);
+    border-color: var(--_color-primary);
   }
 
   /* Styled from aria-pressed, so what is seen is what assistive technologies are told. */
   .choice[aria-pressed='true'] {
-    color: var(--ganapati-color-on-primary);
-    background: var(--ganapati-color-primary);
-    border-color: var(--ganapati-color-primary);
+    color: var(--_color-on-primary);
+    background: var(--_color-primary);
+    border-color: var(--_color-primary);
   }
 
   .choice-main {
@@ -86,8 +86,8 @@ export const styles = css`
 
   .form {
     grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
-    padding-top: var(--ganapati-spacing);
-    border-top: 1px solid var(--ganapati-color-border);
+    padding-top: var(--_spacing);
+    border-top: 1px solid var(--_color-border);
   }
 
   .form > :not(.field),
@@ -128,25 +128,25 @@ export const styles = css`
   }
 
   .button--danger {
-    background: var(--ganapati-color-danger);
-    border-color: var(--ganapati-color-danger);
+    background: var(--_color-danger);
+    border-color: var(--_color-danger);
   }
 
   .confirmation {
-    padding: var(--ganapati-spacing);
-    background: var(--ganapati-color-success-bg);
-    border-left: 4px solid var(--ganapati-color-success);
-    border-radius: var(--ganapati-radius-small);
+    padding: var(--_spacing);
+    background: var(--_color-success-bg);
+    border-left: 4px solid var(--_color-success);
+    border-radius: var(--_radius-small);
   }
 
   .confirmation-title {
-    color: var(--ganapati-color-success);
+    color: var(--_color-success);
     font-size: 1.125rem;
   }
 
   .confirmation--cancelled {
-    background: var(--ganapati-color-surface-alt);
-    border-left-color: var(--ganapati-color-muted);
+    background: var(--_color-surface-alt);
+    border-left-color: var(--_color-muted);
   }
 
   .confirmation--cancelled .confirmation-title {

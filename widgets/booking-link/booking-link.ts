@@ -70,6 +70,7 @@ export type BookingState = 'loading' | 'ready' | 'error' | 'submitting' | 'confi
  * @cssproperty --ganapati-font-size - Base font size.
  * @cssproperty --ganapati-spacing - Base spacing unit.
  * @cssproperty --ganapati-shadow - Panel shadow.
+ * @cssproperty --ganapati-color-scheme - `light` or `dark`: native controls' palette (default: the theme's).
  */
 export class GanapatiBookingLink extends GanapatiElement {
   static override styles = [sharedStyles, fieldStyles, styles]

@@ -3,14 +3,14 @@ import { css } from 'lit'
 
 export const styles = css`
   :host {
-    --ganapati-color-opco: var(--ganapati-color-primary);
-    --ganapati-color-employer: #b45309;
-    --ganapati-color-state: #15803d;
+    --_color-opco: var(--ganapati-color-opco, var(--_color-primary));
+    --_color-employer: var(--ganapati-color-employer, #b45309);
+    --_color-state: var(--ganapati-color-state, #15803d);
   }
 
   .base {
     display: grid;
-    gap: calc(var(--ganapati-spacing) * 1.25);
+    gap: calc(var(--_spacing) * 1.25);
   }
 
   ul,
@@ -29,7 +29,7 @@ export const styles = css`
   .form {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(15rem, 100%), 1fr));
-    gap: var(--ganapati-spacing);
+    gap: var(--_spacing);
     align-items: end;
   }
 
@@ -49,7 +49,7 @@ export const styles = css`
   }
 
   .input[readonly] {
-    background: var(--ganapati-color-surface-alt);
+    background: var(--_color-surface-alt);
     border-style: dashed;
   }
 
@@ -57,7 +57,7 @@ export const styles = css`
     width: 1.25rem;
     height: 1.25rem;
     margin: 0.125rem 0 0;
-    accent-color: var(--ganapati-color-primary);
+    accent-color: var(--_color-primary);
   }
 
   .error,
@@ -74,16 +74,16 @@ export const styles = css`
   .results {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(19rem, 100%), 1fr));
-    gap: var(--ganapati-spacing);
+    gap: var(--_spacing);
   }
 
   .result {
     display: grid;
-    gap: var(--ganapati-spacing);
+    gap: var(--_spacing);
     align-content: start;
-    padding: var(--ganapati-spacing);
-    border: 1px solid var(--ganapati-color-border);
-    border-radius: var(--ganapati-radius);
+    padding: var(--_spacing);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
   }
 
   .amounts {
@@ -94,13 +94,13 @@ export const styles = css`
 
   .amount {
     padding: 0.625rem 0.75rem;
-    background: var(--ganapati-color-surface-alt);
-    border-top: 4px solid var(--ganapati-color-border);
-    border-radius: var(--ganapati-radius-small);
+    background: var(--_color-surface-alt);
+    border-top: 4px solid var(--_color-border);
+    border-radius: var(--_radius-small);
   }
 
   .amount dt {
-    color: var(--ganapati-color-muted);
+    color: var(--_color-muted);
     font-size: 0.8125rem;
     font-weight: 600;
   }
@@ -112,15 +112,15 @@ export const styles = css`
   }
 
   .amount--opco {
-    border-top-color: var(--ganapati-color-opco);
+    border-top-color: var(--_color-opco);
   }
 
   .amount--employer {
-    border-top-color: var(--ganapati-color-employer);
+    border-top-color: var(--_color-employer);
   }
 
   .amount--state {
-    border-top-color: var(--ganapati-color-state);
+    border-top-color: var(--_color-state);
   }
 
   .chart {
@@ -136,25 +136,25 @@ export const styles = css`
   }
 
   .bar--opco {
-    fill: var(--ganapati-color-opco);
+    fill: var(--_color-opco);
   }
 
   .bar--employer {
-    fill: var(--ganapati-color-employer);
+    fill: var(--_color-employer);
   }
 
   .bar--state {
-    fill: var(--ganapati-color-state);
+    fill: var(--_color-state);
   }
 
   .warnings {
     display: grid;
     gap: 0.375rem;
     padding: 0.75rem 1rem;
-    color: var(--ganapati-color-warning);
-    background: var(--ganapati-color-warning-bg);
-    border-left: 4px solid var(--ganapati-color-warning);
-    border-radius: var(--ganapati-radius-small);
+    color: var(--_color-warning);
+    background: var(--_color-warning-bg);
+    border-left: 4px solid var(--_color-warning);
+    border-radius: var(--_radius-small);
     overflow-wrap: anywhere;
   }
 
@@ -167,7 +167,7 @@ export const styles = css`
     grid-template-columns: 1fr auto;
     gap: 0.125rem 0.75rem;
     padding: 0.5rem 0;
-    border-bottom: 1px solid var(--ganapati-color-border);
+    border-bottom: 1px solid var(--_color-border);
   }
 
   .line-amount {
@@ -181,7 +181,7 @@ export const styles = css`
   }
 
   .payer--opco {
-    color: var(--ganapati-color-opco);
+    color: var(--_color-opco);
   }
 
   .share {

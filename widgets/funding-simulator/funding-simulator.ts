@@ -89,6 +89,7 @@ type RuleList = { items: FundingRule[] }
  * @cssproperty --ganapati-font-size - Base font size.
  * @cssproperty --ganapati-spacing - Base spacing unit.
  * @cssproperty --ganapati-shadow - Panel shadow.
+ * @cssproperty --ganapati-color-scheme - `light` or `dark`: native controls' palette (default: the theme's).
  */
 export class GanapatiFundingSimulator extends GanapatiElement {
   static override styles = [sharedStyles, fieldStyles, styles]

@@ -35,21 +35,21 @@ export const styles = css`
     max-height: 22rem;
     overflow-y: auto;
     padding: 0.25rem;
-    background: var(--ganapati-color-surface);
-    border: 1px solid var(--ganapati-color-border);
-    border-radius: var(--ganapati-radius-small);
-    box-shadow: var(--ganapati-shadow);
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-small);
+    box-shadow: var(--_shadow);
   }
 
   [role='group'] + [role='group'] {
     margin-top: 0.25rem;
     padding-top: 0.25rem;
-    border-top: 1px solid var(--ganapati-color-border);
+    border-top: 1px solid var(--_color-border);
   }
 
   .group-label,
   .section-label {
-    color: var(--ganapati-color-muted);
+    color: var(--_color-muted);
     font-size: 0.8125rem;
     font-weight: 700;
     letter-spacing: 0.06em;
@@ -69,7 +69,7 @@ export const styles = css`
     gap: 0.75rem;
     align-items: baseline;
     padding: 0.5rem 0.75rem;
-    border-radius: var(--ganapati-radius-small);
+    border-radius: var(--_radius-small);
   }
 
   .option {
@@ -78,54 +78,54 @@ export const styles = css`
 
   .option:hover,
   [aria-selected='true'] {
-    background: var(--ganapati-color-surface-alt);
+    background: var(--_color-surface-alt);
   }
 
   /* Styled from aria-selected, so what is seen is what assistive technologies are told. */
   [aria-selected='true'],
   .convention--chosen {
-    box-shadow: inset 3px 0 0 var(--ganapati-color-primary);
+    box-shadow: inset 3px 0 0 var(--_color-primary);
   }
 
   [aria-selected='true'] {
-    outline: 2px solid var(--ganapati-color-primary);
+    outline: 2px solid var(--_color-primary);
     outline-offset: -2px;
   }
 
   .code {
-    color: var(--ganapati-color-primary);
+    color: var(--_color-primary);
     font-weight: 700;
     font-variant-numeric: tabular-nums;
   }
 
   .meta {
-    color: var(--ganapati-color-muted);
+    color: var(--_color-muted);
     font-size: 0.8125rem;
     white-space: nowrap;
   }
 
   .outcome {
     display: grid;
-    gap: var(--ganapati-spacing);
+    gap: var(--_spacing);
   }
 
   /* Not :empty, which Lit's whitespace text nodes defeat: only a shown outcome gets a margin. */
   .outcome:has(*) {
-    margin-top: calc(var(--ganapati-spacing) * 1.25);
+    margin-top: calc(var(--_spacing) * 1.25);
   }
 
   .loading {
     display: flex;
     align-items: center;
     gap: 0.75rem;
-    color: var(--ganapati-color-muted);
+    color: var(--_color-muted);
   }
 
   .spinner {
     width: 1.25rem;
     height: 1.25rem;
-    border: 3px solid var(--ganapati-color-border);
-    border-top-color: var(--ganapati-color-primary);
+    border: 3px solid var(--_color-border);
+    border-top-color: var(--_color-primary);
     border-radius: 50%;
     animation: spin 0.8s linear infinite;
   }
@@ -148,11 +148,11 @@ export const styles = css`
 
   .card {
     display: grid;
-    gap: calc(var(--ganapati-spacing) * 1.25);
-    padding: calc(var(--ganapati-spacing) * 1.25);
-    background: var(--ganapati-color-surface);
-    border: 1px solid var(--ganapati-color-border);
-    border-radius: var(--ganapati-radius);
+    gap: calc(var(--_spacing) * 1.25);
+    padding: calc(var(--_spacing) * 1.25);
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
   }
 
   .card-header {
@@ -163,8 +163,8 @@ export const styles = css`
   .opco {
     display: grid;
     gap: 0.5rem;
-    padding-top: calc(var(--ganapati-spacing) * 1.25);
-    border-top: 1px solid var(--ganapati-color-border);
+    padding-top: calc(var(--_spacing) * 1.25);
+    border-top: 1px solid var(--_color-border);
   }
 
   .opco-head {
@@ -183,21 +183,21 @@ export const styles = css`
   .confidence {
     justify-self: start;
     padding: 0.125rem 0.75rem;
-    color: var(--ganapati-color-success);
+    color: var(--_color-success);
     font-size: 0.875rem;
     font-weight: 600;
-    background: var(--ganapati-color-success-bg);
+    background: var(--_color-success-bg);
     border-radius: 99px;
   }
 
   .confidence--medium {
-    color: var(--ganapati-color-warning);
-    background: var(--ganapati-color-warning-bg);
+    color: var(--_color-warning);
+    background: var(--_color-warning-bg);
   }
 
   .confidence--low {
-    color: var(--ganapati-color-danger);
-    background: var(--ganapati-color-danger-bg);
+    color: var(--_color-danger);
+    background: var(--_color-danger-bg);
   }
 
   .convention-list {
@@ -206,24 +206,24 @@ export const styles = css`
 
   .convention {
     grid-template-columns: minmax(4.5ch, auto) 1fr auto auto;
-    background: var(--ganapati-color-surface-alt);
+    background: var(--_color-surface-alt);
   }
 
   .chosen {
     padding: 0 0.5rem;
-    color: var(--ganapati-color-on-primary);
+    color: var(--_color-on-primary);
     font-size: 0.75rem;
     font-weight: 700;
-    background: var(--ganapati-color-primary);
+    background: var(--_color-primary);
     border-radius: 99px;
   }
 
   .steps {
     display: grid;
     gap: 0.75rem;
-    padding: calc(var(--ganapati-spacing) * 1.25);
-    background: var(--ganapati-color-surface-alt);
-    border-radius: var(--ganapati-radius-small);
+    padding: calc(var(--_spacing) * 1.25);
+    background: var(--_color-surface-alt);
+    border-radius: var(--_radius-small);
   }
 
   .step-list {
@@ -244,10 +244,10 @@ export const styles = css`
     display: grid;
     place-items: center;
     height: 1.75rem;
-    color: var(--ganapati-color-on-primary);
+    color: var(--_color-on-primary);
     font-size: 0.875rem;
     font-weight: 700;
-    background: var(--ganapati-color-primary);
+    background: var(--_color-primary);
     border-radius: 50%;
   }
 
@@ -257,7 +257,7 @@ export const styles = css`
   }
 
   .actor--company {
-    color: var(--ganapati-color-primary);
+    color: var(--_color-primary);
   }
 
   .card-footer {
@@ -271,7 +271,7 @@ export const styles = css`
   @container (max-width: 34rem) {
     .card,
     .steps {
-      padding: var(--ganapati-spacing);
+      padding: var(--_spacing);
     }
 
     .search {

@@ -75,6 +75,7 @@ interface Notice {
  * @cssproperty --ganapati-font-size - Base font size.
  * @cssproperty --ganapati-spacing - Base spacing unit.
  * @cssproperty --ganapati-shadow - Panel and popup shadow.
+ * @cssproperty --ganapati-color-scheme - `light` or `dark`: native controls' palette (default: the theme's).
  */
 export class GanapatiOpcoFinder extends GanapatiElement {
   static override styles = [sharedStyles, styles]

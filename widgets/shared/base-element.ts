@@ -12,6 +12,7 @@ export class GanapatiElement extends LitElement {
   static override properties: PropertyDeclarations = {
     api: {},
     locale: { attribute: 'lang' },
+    theme: {},
   }
 
   /**
@@ -21,6 +22,11 @@ export class GanapatiElement extends LitElement {
   declare api: string
   /** Interface language (`lang` attribute): `fr` or `en`; without it, the page's `<html lang>`, else French. */
   declare locale?: string | null
+  /**
+   * Palette: light by default, `dark`, or `auto` to follow the visitor's system
+   * (`prefers-color-scheme`); the `--ganapati-*` properties the page sets win over either.
+   */
+  declare theme?: 'light' | 'dark' | 'auto'
 
   constructor() {
     super()

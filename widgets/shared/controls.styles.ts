@@ -9,11 +9,11 @@ const controls = css`
 
   /* The widget's panel: its root, part="base". */
   .base {
-    padding: calc(var(--ganapati-spacing) * 1.5);
-    background: var(--ganapati-color-surface);
-    border: 1px solid var(--ganapati-color-border);
-    border-radius: var(--ganapati-radius);
-    box-shadow: var(--ganapati-shadow);
+    padding: calc(var(--_spacing) * 1.5);
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    box-shadow: var(--_shadow);
   }
 
   p,
@@ -30,7 +30,7 @@ const controls = css`
   }
 
   .muted {
-    color: var(--ganapati-color-muted);
+    color: var(--_color-muted);
     font-size: 0.9375rem;
   }
 
@@ -45,18 +45,18 @@ const controls = css`
     padding: 0.5rem 0.75rem;
     color: inherit;
     font: inherit;
-    background: var(--ganapati-color-surface);
-    border: 1px solid var(--ganapati-color-border);
-    border-radius: var(--ganapati-radius-small);
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-small);
   }
 
   .input:focus {
-    border-color: var(--ganapati-color-primary);
+    border-color: var(--_color-primary);
   }
 
   /* Headings and messages that take focus by script (tabindex="-1") set outline: none themselves. */
   :focus-visible {
-    outline: 3px solid var(--ganapati-color-focus);
+    outline: 3px solid var(--_color-focus);
     outline-offset: 2px;
   }
 
@@ -66,38 +66,38 @@ const controls = css`
     justify-content: center;
     min-height: 2.75rem;
     padding: 0.5rem 1.125rem;
-    color: var(--ganapati-color-on-primary);
+    color: var(--_color-on-primary);
     font: inherit;
     font-weight: 600;
     text-decoration: none;
-    background: var(--ganapati-color-primary);
-    border: 1px solid var(--ganapati-color-primary);
-    border-radius: var(--ganapati-radius-small);
+    background: var(--_color-primary);
+    border: 1px solid var(--_color-primary);
+    border-radius: var(--_radius-small);
     cursor: pointer;
   }
 
   .button:hover {
-    background: var(--ganapati-color-primary-hover);
-    border-color: var(--ganapati-color-primary-hover);
+    background: var(--_color-primary-hover);
+    border-color: var(--_color-primary-hover);
   }
 
   .button--secondary {
-    color: var(--ganapati-color-primary);
-    background: var(--ganapati-color-surface);
+    color: var(--_color-primary);
+    background: var(--_color-surface);
   }
 
   .button--secondary:hover {
-    color: var(--ganapati-color-on-primary);
+    color: var(--_color-on-primary);
   }
 
   .link {
-    color: var(--ganapati-color-primary);
+    color: var(--_color-primary);
     font-weight: 600;
     text-underline-offset: 0.2em;
   }
 
   .link:hover {
-    color: var(--ganapati-color-primary-hover);
+    color: var(--_color-primary-hover);
   }
 
   .notice {
@@ -105,20 +105,20 @@ const controls = css`
     gap: 0.5rem;
     justify-items: start;
     padding: 0.75rem 1rem;
-    background: var(--ganapati-color-surface-alt);
-    border-left: 4px solid var(--ganapati-color-primary);
-    border-radius: var(--ganapati-radius-small);
+    background: var(--_color-surface-alt);
+    border-left: 4px solid var(--_color-primary);
+    border-radius: var(--_radius-small);
   }
 
   .notice--error {
-    color: var(--ganapati-color-danger);
-    background: var(--ganapati-color-danger-bg);
-    border-left-color: var(--ganapati-color-danger);
+    color: var(--_color-danger);
+    background: var(--_color-danger-bg);
+    border-left-color: var(--_color-danger);
   }
 
   @container (max-width: 34rem) {
     .base {
-      padding: var(--ganapati-spacing);
+      padding: var(--_spacing);
     }
   }
 `

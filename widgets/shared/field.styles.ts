@@ -10,11 +10,11 @@ export const fieldStyles = css`
   }
 
   .input[aria-invalid='true'] {
-    border-color: var(--ganapati-color-danger);
+    border-color: var(--_color-danger);
   }
 
   .error {
-    color: var(--ganapati-color-danger);
+    color: var(--_color-danger);
     font-size: 0.875rem;
     font-weight: 600;
   }
