@@ -12,13 +12,17 @@ import { multiLine, singleLine } from './text-fields'
  * A state is named after the event that leads to it, except `paid`, which `payment_received` leads
  * to: the two lists share everything else.
  */
-const STEPS_BEFORE_PAYMENT = [
+/** The training has not started: the dossier may still be cancelled (PRODUCT.md §1). */
+export const BEFORE_TRAINING = [
   'session_validated',
   'documents_sent',
   'pec_requested',
   'pec_received',
   'pec_validated',
   'switched_to_direct',
+] as const
+const STEPS_BEFORE_PAYMENT = [
+  ...BEFORE_TRAINING,
   'training_started',
   'training_completed',
   'invoiced',

@@ -3,11 +3,12 @@
  * leads where, and which roles may record it. The API, the tests (one row, one case) and the
  * tracker's action buttons all read TRANSITIONS. Pure.
  */
-import type {
-  DossierEventType,
-  DossierState,
-  FundingMode,
-  PecDecision,
+import {
+  BEFORE_TRAINING,
+  type DossierEventType,
+  type DossierState,
+  type FundingMode,
+  type PecDecision,
 } from '../contracts/dossiers'
 import type { MemberRole } from '../contracts/members'
 
@@ -28,16 +29,6 @@ export interface Transition {
   /** A condition on the facts; the row applies only when it holds. */
   when?: { pecDecision?: readonly PecDecision[]; trainerPaid?: boolean }
 }
-
-/** The training has not started: the dossier may still be cancelled (PRODUCT.md §1). */
-export const BEFORE_TRAINING: readonly DossierState[] = [
-  'session_validated',
-  'documents_sent',
-  'pec_requested',
-  'pec_received',
-  'pec_validated',
-  'switched_to_direct',
-]
 
 /** The states after which nothing more happens, unless the OPCO opens a control. */
 export const FINISHED: readonly DossierState[] = ['closed', 'cancelled']

@@ -1,10 +1,9 @@
 // The transition table, one row, one case: its roles may record it, the others may not, and from any
 // state it does not start from it is refused with the steps that are possible there.
 import { describe, expect, it } from 'vitest'
-import { DOSSIER_STATES, type DossierState } from '../../api/contracts/dossiers'
+import { BEFORE_TRAINING, DOSSIER_STATES, type DossierState } from '../../api/contracts/dossiers'
 import { MEMBER_ROLES } from '../../api/contracts/members'
 import {
-  BEFORE_TRAINING,
   checkStep,
   factsOf,
   TRANSITIONS,
@@ -79,7 +78,7 @@ describe('the seeds’ rules', () => {
     'cancelled from %s only if the training has not started',
     (state: DossierState) => {
       const outcome = checkStep(state, facts({ pecDecision: 'refused' }), 'cancelled', 'trainer')
-      expect(outcome.ok).toBe(BEFORE_TRAINING.includes(state))
+      expect(outcome.ok).toBe((BEFORE_TRAINING as readonly DossierState[]).includes(state))
     },
   )
 

@@ -1,0 +1,221 @@
+/**
+ * Who must act next on a dossier, what, and by when. Due dates are data (db/data/dossier-deadlines.json):
+ * the OPCO's published PEC lead time with its source, else Ganapati's default marked « non publié »,
+ * and Ganapati's service levels for its own steps. Days are calendar days in Europe/Paris, a step
+ * being due by the end of its due day; `late` is computed here from the clock's instant, never
+ * stored. Pure.
+ */
+import deadlines from '../../db/data/dossier-deadlines.json'
+import type { DossierState, DossierTraining, EventActor, NextAction } from '../contracts/dossiers'
+import type { DossierFacts } from './dossier-workflow'
+import { addDays, parisDate, zonedInstant } from './calendar'
+
+export type ServiceLevels = typeof deadlines.serviceLevels.values
+export const DEFAULT_SERVICE_LEVELS: ServiceLevels = deadlines.serviceLevels.values
+const SERVICE_LEVEL_SOURCE = deadlines.serviceLevels.source
+
+export interface PecLeadTime {
+  daysBeforeStart: number
+  /** Whether the OPCO publishes it; when not, it is Ganapati's default. */
+  published: boolean
+  portal: string | null
+  source: string
+}
+
+/** The OPCO's published lead time, or Ganapati's default for the others, marked as such. */
+export function pecLeadTime(opcoId: string, levels: ServiceLevels): PecLeadTime {
+  const published = (
+    deadlines.pecLeadTimes as Record<string, (typeof deadlines.pecLeadTimes)['akto']>
+  )[opcoId]
+  return published
+    ? {
+        daysBeforeStart: published.daysBeforeStart,
+        published: true,
+        portal: published.portal,
+        source: published.source,
+      }
+    : {
+        daysBeforeStart: levels.defaultPecLeadDaysBeforeStart,
+        published: false,
+        portal: null,
+        source: SERVICE_LEVEL_SOURCE,
+      }
+}
+
+/** What the next action is computed from. */
+export interface DeadlineInput {
+  state: DossierState
+  facts: DossierFacts
+  training: Pick<DossierTraining, 'startDate' | 'endDate'>
+  opco: { id: string; name: string }
+  /** When the dossier reached its state (its last event), UTC ISO. */
+  since: string
+}
+
+/** The end of a Paris day, as an instant: a step due that day is late from then on. */
+export const endOfParisDay = (date: string) => zonedInstant(addDays(date, 1), '00:00')
+
+interface Due {
+  date: string
+  source: string
+  why: string
+}
+
+const day = (date: string) => date.split('-').reverse().join('/')
+
+/** « de » elided before a vowel: « auprès d’AKTO », « auprès de l’OPCO EP ». */
+export const deName = (name: string) => (/^[aeiouyéèh]/i.test(name) ? `d’${name}` : `de ${name}`)
+
+/** Who acts in each state and what they do, in French; null once nothing is expected. */
+function stepOf(
+  input: DeadlineInput,
+  levels: ServiceLevels,
+): { actor: EventActor; action: string; due: Due | null } | null {
+  const { state, training, opco } = input
+  const sinceDate = parisDate(Date.parse(input.since))
+  const ours = (date: string, why: string): Due => ({ date, source: SERVICE_LEVEL_SOURCE, why })
+  switch (state) {
+    case 'session_validated':
+      return {
+        actor: 'staff',
+        action: 'Envoyer à l’entreprise la convention, le programme et le devis',
+        due: ours(
+          addDays(sinceDate, levels.documentsDaysAfterValidation),
+          `Ganapati envoie les documents dans les ${levels.documentsDaysAfterValidation} jours qui suivent la validation de la session.`,
+        ),
+      }
+    case 'documents_sent': {
+      const lead = pecLeadTime(opco.id, levels)
+      return {
+        actor: 'company',
+        action: `Déposer la demande de prise en charge auprès ${deName(opco.name)}${lead.portal ? ` (${lead.portal})` : ''}`,
+        due: {
+          date: addDays(training.startDate, -lead.daysBeforeStart),
+          source: lead.source,
+          why: lead.published
+            ? `${opco.name} demande le dépôt ${lead.daysBeforeStart} jours calendaires avant le début de la formation.`
+            : `Délai de dépôt non publié par ${opco.name} : échéance par défaut de Ganapati, ${lead.daysBeforeStart} jours avant le début de la formation.`,
+        },
+      }
+    }
+    case 'pec_requested':
+      return {
+        actor: 'company',
+        action: `Déposer la réponse ${deName(opco.name)} (accord de prise en charge) dans votre tableau de bord`,
+        due: ours(
+          addDays(training.startDate, -levels.pecAnswerDaysBeforeStart),
+          `Ganapati doit valider l’accord au plus tard ${levels.pecAnswerDaysBeforeStart} jours avant le début de la formation.`,
+        ),
+      }
+    case 'pec_received':
+      return input.facts.pecDecision === 'accepted'
+        ? {
+            actor: 'staff',
+            action: 'Contrôler et valider la prise en charge',
+            due: ours(
+              addDays(sinceDate, levels.pecValidationDaysAfterReceipt),
+              `Ganapati valide l’accord dans les ${levels.pecValidationDaysAfterReceipt} jours qui suivent son dépôt.`,
+            ),
+          }
+        : {
+            actor: 'company',
+            action:
+              input.facts.pecDecision === 'partial'
+                ? 'Prise en charge partielle : choisir de payer le reste directement, ou annuler'
+                : 'Prise en charge refusée : choisir de payer directement, ou annuler',
+            due: ours(
+              addDays(training.startDate, -1),
+              'La décision doit être prise avant le début de la formation.',
+            ),
+          }
+    case 'pec_validated':
+    case 'switched_to_direct':
+      return {
+        actor: 'trainer',
+        action: 'Démarrer la formation',
+        due: ours(training.startDate, 'La formation commence à la date prévue.'),
+      }
+    case 'training_started':
+      return {
+        actor: 'trainer',
+        action: 'Terminer la formation et remettre le certificat de réalisation à l’entreprise',
+        due: ours(
+          addDays(training.endDate, levels.certificateDaysAfterEnd),
+          `Le certificat de réalisation est attendu dans les ${levels.certificateDaysAfterEnd} jours qui suivent la fin de la formation.`,
+        ),
+      }
+    case 'training_completed':
+      return {
+        actor: 'staff',
+        action: 'Facturer le financeur',
+        due: ours(
+          addDays(sinceDate, levels.invoicingDaysAfterCompletion),
+          `Ganapati facture dans les ${levels.invoicingDaysAfterCompletion} jours qui suivent la fin de la formation.`,
+        ),
+      }
+    case 'invoiced':
+      // No payment term is published for the funders: nothing fixes a date.
+      return input.facts.fundingMode === 'direct'
+        ? { actor: 'company', action: 'Régler la facture de Ganapati', due: null }
+        : { actor: 'opco', action: `Paiement de la facture par ${opco.name}`, due: null }
+    case 'paid':
+      return {
+        actor: 'staff',
+        action: 'Virer au formateur sa rémunération',
+        due: ours(
+          addDays(sinceDate, levels.trainerPaymentDaysAfterPayment),
+          `Ganapati paie le formateur dans les ${levels.trainerPaymentDaysAfterPayment} jours qui suivent le paiement du financeur.`,
+        ),
+      }
+    case 'trainer_paid':
+      return { actor: 'staff', action: 'Clore le dossier', due: null }
+    case 'control_requested':
+      return {
+        actor: 'staff',
+        action: `Fournir à ${opco.name} les factures et relevés de dépenses du contrôle de service fait`,
+        due: ours(
+          addDays(sinceDate, levels.controlAnswerDaysAfterRequest),
+          `Ganapati répond au contrôle dans les ${levels.controlAnswerDaysAfterRequest} jours.`,
+        ),
+      }
+    case 'control_answered':
+      return input.facts.trainerPaid
+        ? { actor: 'staff', action: 'Clore le dossier', due: null }
+        : { actor: 'staff', action: 'Virer au formateur sa rémunération', due: null }
+    case 'closed':
+    case 'cancelled':
+      return null
+  }
+}
+
+/** Who acts next and by when; `late` once the end of the due day has passed at `now`. */
+export function nextAction(
+  input: DeadlineInput,
+  levels: ServiceLevels,
+  now: number,
+): NextAction | null {
+  const step = stepOf(input, levels)
+  if (!step) return null
+  const dueAt = step.due ? endOfParisDay(step.due.date) : null
+  return {
+    actor: step.actor,
+    action: step.due ? `${step.action} avant le ${day(step.due.date)}` : step.action,
+    dueAt: dueAt === null ? null : new Date(dueAt).toISOString(),
+    late: dueAt !== null && now >= dueAt,
+    reason: step.due?.why ?? 'Aucune échéance publiée pour cette étape.',
+    source: step.due?.source ?? null,
+  }
+}
+
+/** Whether a reminder is due at `now`: the due date is near (`near`), or passed (`late`). */
+export function reminderKind(
+  action: NextAction,
+  levels: ServiceLevels,
+  now: number,
+): 'near' | 'late' | null {
+  if (action.dueAt === null) return null
+  const dueAt = Date.parse(action.dueAt)
+  if (now >= dueAt) return 'late'
+  const dueDate = parisDate(dueAt - 1)
+  return parisDate(now) >= addDays(dueDate, -levels.reminderDaysBeforeDue) ? 'near' : null
+}
