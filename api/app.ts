@@ -29,6 +29,8 @@ import { adminOutboxRoutes } from './routes/admin-outbox'
 import { adminAuth } from './middleware/admin-auth'
 import { adminMemberRoutes } from './routes/admin-members'
 import { authRoutes } from './routes/auth'
+import { dossierRoutes } from './routes/dossiers'
+import { DEFAULT_SERVICE_LEVELS, type ServiceLevels } from './domain/dossier-deadlines'
 import { cancelPageRoutes } from './routes/cancel-page'
 import { privacyRoutes } from './routes/privacy'
 import { DEFAULT_RETENTION_DAYS, type PrivacySettings } from './domain/privacy-notice'
@@ -61,6 +63,8 @@ export interface AppDeps {
   allowedReturnOrigins?: readonly string[]
   /** The privacy notice and the retention period (GET /v1/privacy). */
   privacy?: PrivacySettings
+  /** Ganapati's service levels for dossiers (DOSSIER_SERVICE_LEVELS), over the defaults of db/data. */
+  dossierServiceLevels?: Partial<ServiceLevels>
 }
 
 /** Without settings: a year's retention, no contact or policy page, the default wording. */
@@ -214,6 +218,18 @@ export function createApp(deps: AppDeps) {
       publicUrl: deps.publicUrl,
       allowedReturnOrigins,
       sealKey: deps.mail?.sealKey ?? null,
+    }),
+  )
+  app.route(
+    '/v1/dossiers',
+    dossierRoutes({
+      clock,
+      dispatcher,
+      companies: deps.companies,
+      publicUrl: deps.publicUrl,
+      allowedReturnOrigins,
+      sealKey: deps.mail?.sealKey ?? null,
+      levels: { ...DEFAULT_SERVICE_LEVELS, ...deps.dossierServiceLevels },
     }),
   )
   app.route('/bookings', cancelPageRoutes({ clock, dispatcher, publicUrl: deps.publicUrl, mail }))

@@ -69,7 +69,12 @@ export async function createDossierApp(outside: Outside, options: { now?: number
     allowedReturnOrigins: [PARTNER],
   })
 
-  const send = async (method: string, path: string, body?: unknown, token?: string): Promise<Response> =>
+  const send = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ): Promise<Response> =>
     app.request(path, {
       method,
       headers: {
@@ -128,3 +133,42 @@ export async function createDossierApp(outside: Outside, options: { now?: number
 }
 
 export type DossierApp = Awaited<ReturnType<typeof createDossierApp>>
+
+/** A SIRET with a valid Luhn key from its first 13 digits. */
+export function siretFrom(first13: string): string {
+  for (let key = 0; key <= 9; key++) {
+    const candidate = `${first13}${key}`
+    let sum = 0
+    for (let index = 0; index < 14; index++) {
+      let digit = Number(candidate[13 - index])
+      if (index % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2
+      sum += digit
+    }
+    if (sum % 10 === 0) return candidate
+  }
+  throw new Error('unreachable')
+}
+
+/** A hotel-restaurant (IDCC 1979, HCR: AKTO) and a consultancy (IDCC 1486, Syntec: Atlas). */
+export const HOTEL = { siret: siretFrom('1234567800001'), name: 'HÔTEL DU PORT', idcc: ['1979'] }
+export const CONSULTING = {
+  siret: siretFrom('5555555500001'),
+  name: 'CONSEIL ET CIE',
+  idcc: ['1486'],
+}
+
+/** POST /v1/dossiers: a three-day session starting Monday 27 April 2026. */
+export const newDossier = (overrides: Record<string, unknown> = {}) => ({
+  company: { siret: HOTEL.siret, contactEmail: 'rh@hotel-du-port.example' },
+  training: {
+    title: 'Hygiène alimentaire en restauration commerciale',
+    startDate: '2026-04-27',
+    endDate: '2026-04-29',
+    hours: 21,
+    location: 'Marseille',
+  },
+  trainees: [{ name: 'Léa Durand' }, { name: 'Karim Benali' }],
+  priceCents: 189000,
+  fundingMode: 'subrogation',
+  ...overrides,
+})

@@ -1,0 +1,401 @@
+/**
+ * /v1/dossiers — the training files a member may see (api/domain/dossier-access.ts), behind a bearer
+ * session: POST / opens one (trainer or staff; the company found with the finder's own lookup),
+ * GET / lists them by who is awaited, GET /:id answers one with its timeline and next action,
+ * POST /:id/events records a step of the workflow table, POST /:id/invitations e-mails the
+ * company's contact a link that signs them in on the dossier. A dossier outside the caller's scope
+ * is a 404, and a refused request changes nothing.
+ */
+import { Hono, type Context } from 'hono'
+import {
+  appendEvent,
+  insertDossier,
+  visibleDossiers,
+  type DossierEvent,
+  type DossierRecord,
+} from '../../db/dossiers'
+import { findMember, findMemberByEmail, insertMember } from '../../db/members'
+import {
+  DossierEventRequest,
+  DossierInvitation,
+  DossierListQuery,
+  DossierParam,
+  NewDossier,
+  type DossierDetail,
+  type DossierList,
+} from '../contracts/dossiers'
+import type { Member } from '../contracts/members'
+import type { OpcoId } from '../contracts/opcos'
+import { parseCompanyId } from '../domain/company-id'
+import { answerCompany } from '../domain/company-opco'
+import { canSee, DOSSIER_OPENERS, scopeOf } from '../domain/dossier-access'
+import type { ServiceLevels } from '../domain/dossier-deadlines'
+import {
+  dossierView,
+  listPage,
+  stateOf,
+  timelineOf,
+  factsOfRecord,
+  type ViewContext,
+} from '../domain/dossier-view'
+import { checkStep } from '../domain/dossier-workflow'
+import { invitationMail } from '../domain/member-mail'
+import type { AppEnv } from '../env'
+import { maxBodySize } from '../middleware/body-size'
+import { memberAuth } from '../middleware/member-auth'
+import { ProblemError } from '../middleware/problem'
+import { validate } from '../middleware/validate'
+import type { Clock } from '../services/clock'
+import { dossierEventRows, type DossierOpco } from '../services/dossier-notifications'
+import type { OutboxDispatcher } from '../services/outbox-dispatcher'
+import type { CompanyDirectory } from '../services/recherche-entreprises'
+import { queueSignInLink, SIGN_IN_LINK_MINUTES } from '../services/sign-in-links'
+import { deliverSoon } from './booking-support'
+import { jsonResponse, NO_STORE_HEADERS } from './json-response'
+import { returnPageOf } from './return-page'
+
+/** A dossier with 200 trainees and long notes stays well under this. */
+const MAX_BODY_BYTES = 64 * 1024
+
+export interface DossierRouteOptions {
+  clock: Clock
+  dispatcher: OutboxDispatcher
+  companies: CompanyDirectory
+  publicUrl: () => string
+  allowedReturnOrigins: readonly string[]
+  /** OUTBOX_SECRET when e-mail is configured; null: webhooks only, no e-mail, no invitation link. */
+  sealKey: string | null
+  levels: ServiceLevels
+}
+
+const iso = (instant: number) => new Date(instant).toISOString()
+const json = (body: unknown, status = 200) =>
+  jsonResponse(JSON.stringify(body), NO_STORE_HEADERS, status)
+
+/** Crockford's base32 without I, L, O, U: a session number read aloud or typed is not misread. */
+const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+
+/** `GAN-2026-7K3QXB`: the year the session was validated and 30 random bits. */
+function newReference(now: number): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(6))
+  const code = [...bytes].map((byte) => REFERENCE_ALPHABET[byte % 32]).join('')
+  return `GAN-${new Date(now).getUTCFullYear()}-${code}`
+}
+
+const unknownDossier = () =>
+  new ProblemError('unknown-dossier', 'Aucun dossier de ce numéro ne vous est accessible.')
+
+const fieldProblem = (pointer: string, detail: string) =>
+  new ProblemError('validation-error', detail, { errors: [{ pointer, detail }] })
+
+async function opcoOf(c: Context<AppEnv>, id: string): Promise<DossierOpco> {
+  const opco = (await c.var.catalog()).opcos.get(id as OpcoId)
+  return {
+    id,
+    name: opco?.shortName || opco?.name || id,
+    fundingRequest: opco?.fundingRequest
+      ? {
+          channel: opco.fundingRequest.channel?.fr ?? null,
+          note: opco.fundingRequest.note?.fr ?? null,
+        }
+      : null,
+  }
+}
+
+export function dossierRoutes(options: DossierRouteOptions) {
+  const { clock } = options
+
+  const viewContext = async (c: Context<AppEnv>): Promise<ViewContext> => {
+    const catalog = await c.var.catalog()
+    return {
+      role: c.var.session.member.role,
+      levels: options.levels,
+      now: clock.now(),
+      opcoName: (id) => {
+        const opco = catalog.opcos.get(id as OpcoId)
+        return opco?.shortName || opco?.name || id
+      },
+    }
+  }
+
+  const detail = async (c: Context<AppEnv>, record: DossierRecord): Promise<DossierDetail> => ({
+    ...dossierView(record, await viewContext(c)),
+    timeline: timelineOf(record),
+  })
+
+  /** The dossier if the caller may see it; the same 404 whether it exists or not. */
+  const visible = async (c: Context<AppEnv>, id: string): Promise<DossierRecord> => {
+    const record = (await visibleDossiers(c.var.db, scopeOf(c.var.session.member), id))[0]
+    if (!record || !canSee(scopeOf(c.var.session.member), record.dossier)) throw unknownDossier()
+    return record
+  }
+
+  const mustOpen = (member: Member, what: string) => {
+    if (!DOSSIER_OPENERS.includes(member.role)) {
+      throw new ProblemError('step-not-yours', `Seuls les formateurs et l’équipe Ganapati ${what}.`)
+    }
+  }
+
+  /** The trainer the dossier is for: the caller, or the one staff names. */
+  const trainerOf = async (c: Context<AppEnv>, trainerId: string | undefined): Promise<Member> => {
+    const member = c.var.session.member
+    if (member.role === 'trainer') {
+      if (trainerId && trainerId !== member.id) {
+        throw fieldProblem(
+          '/body/trainerId',
+          'Un formateur ouvre ses propres dossiers : retirez trainerId.',
+        )
+      }
+      return member
+    }
+    const trainer = trainerId ? await findMember(c.var.db, trainerId) : null
+    if (trainer?.role !== 'trainer') {
+      throw fieldProblem(
+        '/body/trainerId',
+        'Indiquez l’identifiant du formateur (trainerId) à qui revient ce dossier.',
+      )
+    }
+    return trainer
+  }
+
+  return new Hono<AppEnv>()
+    .use(memberAuth(clock))
+    .post('/', maxBodySize(MAX_BODY_BYTES), validate('json', NewDossier), async (c) => {
+      const request = c.req.valid('json')
+      const member = c.var.session.member
+      mustOpen(member, 'ouvrent un dossier')
+      const trainer = await trainerOf(c, request.trainerId)
+      const id = parseCompanyId(request.company.siret)
+      if (typeof id === 'string' || id.kind !== 'siret') {
+        throw fieldProblem(
+          '/body/company/siret',
+          `${request.company.siret} n'est pas un numéro SIRET valide (clé de contrôle incorrecte) : vérifiez les chiffres.`,
+        )
+      }
+      const [found, catalog] = await Promise.all([
+        options.companies.findCompany(id),
+        c.var.catalog(),
+      ])
+      const company = found ? answerCompany(found, id.siret, catalog) : null
+      if (!company) {
+        throw new ProblemError(
+          'unknown-company',
+          `Aucune entreprise trouvée pour le SIRET ${id.siret} dans l'annuaire des entreprises.`,
+        )
+      }
+      const opcoId = request.opcoId ?? company.opco?.id
+      if (!opcoId) {
+        throw fieldProblem(
+          '/body/opcoId',
+          `L'OPCO de ${company.name} ne se déduit pas de sa convention collective : précisez opcoId.`,
+        )
+      }
+      const now = clock.now()
+      const at = iso(now)
+      const dossier = {
+        id: crypto.randomUUID(),
+        reference: newReference(now),
+        trainerId: trainer.id,
+        companySiret: id.siret,
+        companyName: company.name,
+        companyIdcc: company.idcc,
+        companyContactEmail: request.company.contactEmail,
+        opcoId,
+        training: request.training,
+        trainees: request.trainees,
+        priceCents: request.priceCents,
+        fundingMode: request.fundingMode,
+        simulationId: request.simulationId ?? null,
+        version: 1,
+        createdAt: at,
+      }
+      const first: DossierEvent = {
+        dossierId: dossier.id,
+        sequence: 1,
+        type: 'session_validated',
+        state: 'session_validated',
+        at,
+        actorId: member.id,
+        actorRole: member.role,
+        actorName: member.name,
+        note: null,
+        data: request.opcoId ? { opcoOverride: request.opcoId } : {},
+        documents: [],
+      }
+      const record: DossierRecord = {
+        dossier,
+        trainerName: trainer.name,
+        events: [first],
+        reminders: [],
+      }
+      const view = await detail(c, record)
+      const rows = await dossierEventRows(
+        {
+          dossier,
+          event: first,
+          opco: await opcoOf(c, opcoId),
+          trainer,
+          next: view.nextAction,
+          publicUrl: options.publicUrl(),
+        },
+        options.sealKey !== null,
+      )
+      await insertDossier(c.var.db, dossier, first, rows)
+      deliverSoon(c, options.dispatcher)
+      return jsonResponse(
+        JSON.stringify(view),
+        {
+          ...NO_STORE_HEADERS,
+          Location: new URL(`/v1/dossiers/${dossier.id}`, options.publicUrl()).href,
+        },
+        201,
+      )
+    })
+    .get('/', validate('query', DossierListQuery), async (c) => {
+      const query = c.req.valid('query')
+      const records = await visibleDossiers(c.var.db, scopeOf(c.var.session.member))
+      const context = await viewContext(c)
+      const page = listPage(
+        records.map((record) => dossierView(record, context)),
+        query,
+        context.role,
+      )
+      const body: DossierList = { ...page, page: query.page, pageSize: query.pageSize }
+      return json(body)
+    })
+    .get('/:id', validate('param', DossierParam), async (c) =>
+      json(await detail(c, await visible(c, c.req.valid('param').id))),
+    )
+    .post(
+      '/:id/events',
+      maxBodySize(MAX_BODY_BYTES),
+      validate('param', DossierParam),
+      validate('json', DossierEventRequest),
+      async (c) => {
+        const record = await visible(c, c.req.valid('param').id)
+        const { type, expectedVersion, note, documents, ...data } = c.req.valid('json')
+        const { dossier } = record
+        if (expectedVersion !== dossier.version) {
+          throw new ProblemError(
+            'stale-version',
+            `Le dossier a changé depuis votre lecture : il est à la version ${dossier.version}, pas ${expectedVersion}. Relisez-le avant d’agir.`,
+          )
+        }
+        const member = c.var.session.member
+        const state = stateOf(record)
+        const check = checkStep(state, factsOfRecord(record), type, member.role)
+        if (!check.ok && check.refusal === 'state') {
+          throw new ProblemError(
+            'step-not-allowed',
+            `« ${type} » n’est pas possible depuis l’état « ${state} ». Étapes possibles : ${check.allowed.length > 0 ? check.allowed.join(', ') : 'aucune'}.`,
+          )
+        }
+        if (!check.ok) {
+          throw new ProblemError(
+            'step-not-yours',
+            `L’étape « ${type} » revient à : ${check.roles.join(', ')}.`,
+          )
+        }
+        const event: DossierEvent = {
+          dossierId: dossier.id,
+          sequence: expectedVersion + 1,
+          type,
+          state: check.to,
+          at: iso(clock.now()),
+          actorId: member.id,
+          actorRole: member.role,
+          actorName: member.name,
+          note: note || null,
+          data,
+          documents: documents ?? [],
+        }
+        const after: DossierRecord = {
+          ...record,
+          dossier: { ...dossier, version: event.sequence },
+          events: [...record.events, event],
+        }
+        const view = await detail(c, after)
+        const trainer = await findMember(c.var.db, dossier.trainerId)
+        if (!trainer) throw new Error(`dossier ${dossier.id} has no trainer ${dossier.trainerId}`)
+        const rows = await dossierEventRows(
+          {
+            dossier: after.dossier,
+            event,
+            opco: await opcoOf(c, dossier.opcoId),
+            trainer,
+            next: view.nextAction,
+            publicUrl: options.publicUrl(),
+          },
+          options.sealKey !== null,
+        )
+        if (!(await appendEvent(c.var.db, event, expectedVersion, rows))) {
+          throw new ProblemError(
+            'stale-version',
+            'Le dossier vient d’être modifié par quelqu’un d’autre : relisez-le avant d’agir.',
+          )
+        }
+        deliverSoon(c, options.dispatcher)
+        return json(view, 201)
+      },
+    )
+    .post(
+      '/:id/invitations',
+      validate('param', DossierParam),
+      validate('json', DossierInvitation),
+      async (c) => {
+        const record = await visible(c, c.req.valid('param').id)
+        const member = c.var.session.member
+        mustOpen(member, 'invitent le contact d’une entreprise')
+        const request = c.req.valid('json')
+        const page = returnPageOf(request.returnUrl, options)
+        const { dossier } = record
+        const email = request.email ?? dossier.companyContactEmail
+        const now = clock.now()
+        const existing = await findMemberByEmail(c.var.db, email)
+        if (
+          existing &&
+          (existing.role !== 'company' || existing.organisation.siret !== dossier.companySiret)
+        ) {
+          throw new ProblemError(
+            'member-exists',
+            `L’adresse ${email} appartient déjà à un membre qui n’est pas un contact de ${dossier.companyName}.`,
+          )
+        }
+        const contact =
+          existing ??
+          (await insertMember(
+            c.var.db,
+            {
+              email,
+              name: request.name,
+              role: 'company',
+              organisation: { siret: dossier.companySiret, name: dossier.companyName },
+            },
+            iso(now),
+          ))
+        if (!contact)
+          throw new ProblemError('member-exists', `Un membre a déjà l’adresse ${email}.`)
+        if (options.sealKey) {
+          const mail = invitationMail(
+            contact,
+            member,
+            {
+              id: dossier.id,
+              reference: dossier.reference,
+              title: dossier.training.title,
+              companyName: dossier.companyName,
+            },
+            page,
+            SIGN_IN_LINK_MINUTES,
+          )
+          await queueSignInLink(c.var.db, contact, mail, {
+            now,
+            sealKey: options.sealKey,
+            topic: 'member.invitation',
+          })
+          deliverSoon(c, options.dispatcher)
+        }
+        return json({ member: contact, invited: options.sealKey !== null }, 202)
+      },
+    )
+}
