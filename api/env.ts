@@ -4,6 +4,7 @@ import type { Db } from '../db/client'
 import { parseCidrList } from './domain/client-address'
 import type { Member } from './contracts/members'
 import type { ConventionCatalog } from './domain/convention-catalog'
+import { DEFAULT_SERVICE_LEVELS, type ServiceLevels } from './domain/dossier-deadlines'
 import { parseMailbox } from './domain/mailbox'
 import { DEFAULT_RETENTION_DAYS, type PrivacySettings } from './domain/privacy-notice'
 import { DEFAULT_BREVO_API_URL } from './services/brevo-transport'
@@ -46,6 +47,33 @@ const Mailbox = z
     (text) => parseMailbox(text) !== null,
     'MAIL_FROM must be an address, e.g. Ganapati <rendez-vous@ganapati.fr>.',
   )
+
+/**
+ * DOSSIER_SERVICE_LEVELS: JSON overriding some of Ganapati's service levels (db/data/dossier-deadlines.json),
+ * e.g. {"invoicingDaysAfterCompletion":3}; each a whole number of calendar days.
+ */
+const ServiceLevelOverrides = z
+  .string()
+  .default('{}')
+  .transform((text, context): Partial<ServiceLevels> => {
+    const days = z.number().int().min(0).max(365).optional()
+    const schema = z.strictObject(
+      Object.fromEntries(Object.keys(DEFAULT_SERVICE_LEVELS).map((key) => [key, days])),
+    )
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      parsed = null
+    }
+    const result = schema.safeParse(parsed)
+    if (result.success) return result.data as Partial<ServiceLevels>
+    context.addIssue({
+      code: 'custom',
+      message: `DOSSIER_SERVICE_LEVELS must be a JSON object of whole numbers of days (0 to 365) among ${Object.keys(DEFAULT_SERVICE_LEVELS).join(', ')}.`,
+    })
+    return z.NEVER
+  })
 
 /** Configuration shared by both runtimes (Node: process.env; Workers: vars and secrets). */
 export const ConfigSchema = z.object({
@@ -95,6 +123,7 @@ export const ConfigSchema = z.object({
   /** The notice's own wording, replacing the default; `{days}` and `{contact}` are filled in. */
   PRIVACY_NOTICE_FR: z.string().min(1).max(2000).optional(),
   PRIVACY_NOTICE_EN: z.string().min(1).max(2000).optional(),
+  DOSSIER_SERVICE_LEVELS: ServiceLevelOverrides,
 })
 /** A webhook URL needs its secret: an unsigned notification could be forged by anyone. */
 const webhookNeedsSecret = (config: { WEBHOOK_URL?: string; WEBHOOK_SECRET?: string }) =>

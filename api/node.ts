@@ -18,6 +18,7 @@ import {
   privacySettingsOf,
 } from './env'
 import { parseMailbox } from './domain/mailbox'
+import { DEFAULT_SERVICE_LEVELS, type ServiceLevels } from './domain/dossier-deadlines'
 import { DEFAULT_RETENTION_DAYS, type PrivacySettings } from './domain/privacy-notice'
 import { systemClock } from './services/clock'
 import { RechercheEntreprises } from './services/recherche-entreprises'
@@ -75,6 +76,8 @@ export interface ServerOptions {
   allowedReturnOrigins?: readonly string[]
   /** The privacy notice and retention period; a year's retention by default. */
   privacy?: PrivacySettings
+  /** Ganapati's dossier service levels over the defaults (DOSSIER_SERVICE_LEVELS). */
+  dossierServiceLevels?: Partial<ServiceLevels>
   /** How often the outbox is checked besides right after each booking: 15 s by default. */
   backgroundEveryMs?: number
   publicDir?: string
@@ -153,6 +156,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const privacy = options.privacy
   const retentionDays = privacy?.retentionDays ?? DEFAULT_RETENTION_DAYS
   const trusted = options.trustedProxies ?? []
+  const levels = { ...DEFAULT_SERVICE_LEVELS, ...options.dossierServiceLevels }
   // Without PUBLIC_URL, the listening origin, known once the port is.
   let publicUrl = options.publicUrl ?? ''
   const app = createApp({
@@ -163,6 +167,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ...(mail ? { mail: { sealKey } } : {}),
     ...(options.allowedReturnOrigins ? { allowedReturnOrigins: options.allowedReturnOrigins } : {}),
     ...(privacy ? { privacy } : {}),
+    ...(options.dossierServiceLevels ? { dossierServiceLevels: options.dossierServiceLevels } : {}),
     // The socket's peer, or, when that peer is a trusted proxy, the client it forwards for.
     clientKey: (c) => {
       const peer = getConnInfo(c).remote.address ?? 'unknown'
@@ -185,7 +190,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   await new Promise<void>((ready) => server.listen(options.port ?? 0, hostname, ready))
   // Retries and notifications queued while the receiver was down; unref'd, it never keeps the process alive.
   const background = setInterval(() => {
-    backgroundRound(db, dispatcher, systemClock, { retentionDays }).catch((error: unknown) => {
+    backgroundRound(db, dispatcher, systemClock, {
+      retentionDays,
+      // Reminders are e-mails: without e-mail, none is recorded as sent.
+      ...(mail ? { dossierReminders: { levels, publicUrl: () => publicUrl } } : {}),
+    }).catch((error: unknown) => {
       log(`background round failed: ${error instanceof Error ? error.message : String(error)}`)
     })
   }, options.backgroundEveryMs ?? BACKGROUND_EVERY_MS)
@@ -254,6 +263,7 @@ async function main(): Promise<void> {
     },
     allowedReturnOrigins: config.ALLOWED_RETURN_ORIGINS,
     privacy: privacySettingsOf(config),
+    dossierServiceLevels: config.DOSSIER_SERVICE_LEVELS,
     log: (message) => console.log(message),
   })
   console.log(

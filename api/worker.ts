@@ -5,6 +5,8 @@ import { createDb, type Db } from '../db/client'
 import { createApp, type App } from './app'
 import { parseConfig, privacySettingsOf, WorkerConfigSchema, type WorkerConfig } from './env'
 import { parseMailbox } from './domain/mailbox'
+import { DEFAULT_SERVICE_LEVELS } from './domain/dossier-deadlines'
+import type { ReminderSettings } from './services/dossier-reminders'
 import { PROBLEM_HEADERS, problemType } from './middleware/problem'
 import { PROBLEM_TYPES } from './middleware/problem-types'
 import { systemClock } from './services/clock'
@@ -33,6 +35,7 @@ export interface WorkerBindings {
   PRIVACY_CONTACT?: string
   PRIVACY_NOTICE_FR?: string
   PRIVACY_NOTICE_EN?: string
+  DOSSIER_SERVICE_LEVELS?: string
   ASSETS?: { fetch(request: Request): Promise<Response> }
 }
 
@@ -41,6 +44,8 @@ interface Deployment {
   database: () => Db
   dispatcher: OutboxDispatcher
   retentionDays: number
+  /** Dossier reminders, queued by the cron when e-mail is configured. */
+  reminders: ReminderSettings | null
 }
 
 // Built on the first request (bindings are not available at import) and kept for the isolate's life,
@@ -91,12 +96,20 @@ function deploymentFor(bindings: WorkerBindings): Deployment {
     ...(brevo ? { mail: { sealKey: brevo.sealKey } } : {}),
     allowedReturnOrigins: config.ALLOWED_RETURN_ORIGINS,
     privacy,
+    dossierServiceLevels: config.DOSSIER_SERVICE_LEVELS,
     companies: new RechercheEntreprises({
       baseUrl: config.RECHERCHE_ENTREPRISES_URL,
       clock: systemClock,
     }),
   })
-  deployment = { app, database, dispatcher, retentionDays: privacy.retentionDays }
+  const levels = { ...DEFAULT_SERVICE_LEVELS, ...config.DOSSIER_SERVICE_LEVELS }
+  deployment = {
+    app,
+    database,
+    dispatcher,
+    retentionDays: privacy.retentionDays,
+    reminders: brevo ? { levels, publicUrl: () => config.PUBLIC_URL } : null,
+  }
   return deployment
 }
 
@@ -142,6 +155,7 @@ export default {
     ctx.waitUntil(
       backgroundRound(running.database(), running.dispatcher, systemClock, {
         retentionDays: running.retentionDays,
+        ...(running.reminders ? { dossierReminders: running.reminders } : {}),
       }).then((report) => {
         if (report.failed > 0) console.warn(`outbox: ${report.failed} notification(s) given up`)
       }),

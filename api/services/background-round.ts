@@ -1,12 +1,14 @@
 /**
  * What runs besides requests — on a timer on Node, on the cron trigger on Workers: deliver the
- * outbox, forget old idempotency keys, erase the visitor details of calls past their retention.
+ * outbox, forget old idempotency keys, erase the visitor details of calls past their retention, and
+ * first queue the dossier reminders due, so they leave in the same round.
  */
 import type { Db } from '../../db/client'
 import { purgeKeys } from '../../db/idempotency-keys'
 import { eraseEndedBookings } from '../../db/retention'
 import { retentionCutoff } from '../domain/privacy-notice'
 import type { Clock } from './clock'
+import { sendDossierReminders, type ReminderSettings } from './dossier-reminders'
 import type { DeliveryReport, OutboxDispatcher } from './outbox-dispatcher'
 
 /** A client retries within minutes; a day covers a visitor who comes back to a lost answer. */
@@ -19,8 +21,17 @@ export async function backgroundRound(
   db: Db,
   dispatcher: OutboxDispatcher,
   clock: Clock,
-  options: { retentionDays: number },
-): Promise<DeliveryReport & { purgedKeys: number; erasedBookings: number }> {
+  options: {
+    retentionDays: number
+    /** Dossier reminders to queue, when e-mail is configured; they go out in this same round. */
+    dossierReminders?: ReminderSettings
+  },
+): Promise<
+  DeliveryReport & { purgedKeys: number; erasedBookings: number; remindedDossiers: number }
+> {
+  const remindedDossiers = options.dossierReminders
+    ? await sendDossierReminders(db, clock, options.dossierReminders)
+    : 0
   const now = clock.now()
   const iso = (instant: number) => new Date(instant).toISOString()
   const before = iso(now - IDEMPOTENCY_KEY_LIFETIME_MS)
@@ -34,5 +45,5 @@ export async function backgroundRound(
       ERASED_PER_ROUND,
     ),
   ])
-  return { ...report, purgedKeys, erasedBookings }
+  return { ...report, purgedKeys, erasedBookings, remindedDossiers }
 }

@@ -57,6 +57,20 @@ describe('WorkerConfigSchema', () => {
 })
 
 describe('e-mail settings', () => {
+  it('reads DOSSIER_SERVICE_LEVELS as day overrides, none by default, and refuses others at boot', () => {
+    expect(parseConfig(NodeConfigSchema, {}).DOSSIER_SERVICE_LEVELS).toEqual({})
+    expect(
+      parseConfig(NodeConfigSchema, {
+        DOSSIER_SERVICE_LEVELS: '{"invoicingDaysAfterCompletion":3,"reminderDaysBeforeDue":1}',
+      }).DOSSIER_SERVICE_LEVELS,
+    ).toEqual({ invoicingDaysAfterCompletion: 3, reminderDaysBeforeDue: 1 })
+    for (const text of ['{"invoicingDays":3}', '{"certificateDaysAfterEnd":2.5}', 'trois']) {
+      expect(() => parseConfig(NodeConfigSchema, { DOSSIER_SERVICE_LEVELS: text })).toThrow(
+        /DOSSIER_SERVICE_LEVELS must be a JSON object of whole numbers of days/,
+      )
+    }
+  })
+
   it('reads ALLOWED_RETURN_ORIGINS as origins, none by default', () => {
     expect(parseConfig(NodeConfigSchema, {}).ALLOWED_RETURN_ORIGINS).toEqual([])
     expect(

@@ -104,6 +104,7 @@ describe('backgroundRound', () => {
       failed: 0,
       purgedKeys: 1,
       erasedBookings: 0,
+      remindedDossiers: 0,
     })
     expect(receiver.requests).toHaveLength(2)
     const keys = await test.db.select().from(idempotencyKeys)
