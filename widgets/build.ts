@@ -27,8 +27,12 @@ const WIDGET_BUDGETS = [
   { name: 'opco-finder', gzipBytes: 15 * 1024 },
   // No aim was set for the simulator: 16 KB, the finder's order of size with room for its forms.
   { name: 'funding-simulator', gzipBytes: 16 * 1024 },
-  // Issue 4's aim: 16 KB gzip.
-  { name: 'booking-link', gzipBytes: 16 * 1024 },
+  // Issue 4's aim was 16 KB gzip for the scheduler, the form and the confirmation. Issue 9 adds
+  // what a visitor keeps of a booking (the e-mail's manage link reopening it, the booking kept
+  // across a reload), the choice of phone or video, the privacy notice, the compact week strip
+  // and the dark palette: about 0.9 KB, of which the English words moved out win back 0.7 KB.
+  // The refactor itself (issue 9 §1) stayed within 16 KB; the features need 17 KB.
+  { name: 'booking-link', gzipBytes: 17 * 1024 },
 ]
 
 /**

@@ -151,6 +151,8 @@ describe('<ganapati-booking-link>', () => {
   afterEach(() => {
     for (const remove of listeners.splice(0)) remove()
     cleanUp()
+    // A booking made by one test is kept for the tab: the next test starts from the slots.
+    sessionStorage.clear()
   })
 
   it('registers once and tolerates the bundle being loaded twice', () => {
@@ -515,7 +517,7 @@ describe('<ganapati-booking-link>', () => {
     cancel?.click()
     await element.updateComplete
     includes(text(part(element, 'confirmation')), 'Annuler ce rendez-vous ?', 'asks first')
-    equal(text(focused(element)), 'Oui, annuler', 'focus on the confirm button')
+    equal(text(focused(element)), 'Non, le garder', 'focus on the harmless answer')
     const keep = parts(element, 'button').find((button) => text(button) === 'Non, le garder')
     keep?.click()
     await element.updateComplete
@@ -542,6 +544,137 @@ describe('<ganapati-booking-link>', () => {
       ?.click()
     await waitForState(element, 'ready')
     assert(parts(element, 'day').length > 0, 'back to the days')
+  })
+
+  it('reopens a booking from the e-mail’s manage link, keeps it across a reload, forgets it once cancelled', async () => {
+    const slots = await apiSlots()
+    const booked = await bookDirectly(slots[slots.length - 1]!.start)
+    const link = new URL(booked.manageUrl)
+    equal(link.hash, `#ganapati-booking=${booked.id}.${booked.manageToken}`, 'the e-mail’s link')
+    const page = location.pathname + location.search
+    history.replaceState(null, '', `${page}${link.hash}`)
+
+    let element = await bookingWidget(`time-zone="${PARIS}"`)
+    await waitForState(element, 'confirmed')
+    equal(location.hash, '', 'the token taken out of the address bar')
+    equal(
+      text(element.shadowRoot?.getElementById('confirmation-title')),
+      'Votre rendez-vous',
+      'title',
+    )
+    includes(text(part(element, 'confirmation')), time(booked.start, PARIS), 'the call’s time')
+
+    // A reload: the same tab, a new element, no fragment any more.
+    cleanUp()
+    element = await bookingWidget(`time-zone="${PARIS}"`)
+    await waitForState(element, 'confirmed')
+    includes(text(part(element, 'confirmation')), 'Votre rendez-vous', 'shown again after a reload')
+    await expectNoAxeViolations(element)
+
+    part(element, 'cancel')?.click()
+    await element.updateComplete
+    part(element, 'cancel')?.click()
+    await waitForState(element, 'cancelled')
+    equal((await storedBooking(booked.id)).status, 'cancelled', 'cancelled through the kept token')
+    parts(element, 'button')
+      .find((button) => text(button) === 'Choisir un autre créneau')
+      ?.click()
+    await waitForState(element, 'ready')
+    cleanUp()
+    element = await bookingWidget(`time-zone="${PARIS}"`)
+    await waitForState(element, 'ready')
+    assert(parts(element, 'day').length > 0, 'a new booking, not the cancelled one, after a reload')
+  })
+
+  it('forgets a kept booking the API does not know, and shows the slots', async () => {
+    const { api } = await testEnv()
+    const key = `ganapati-booking ${api}`
+    sessionStorage.setItem(key, `${crypto.randomUUID()}.not-the-token`)
+    const element = await bookingWidget()
+    await waitForState(element, 'ready')
+    assert(parts(element, 'day').length > 0, 'the slots')
+    equal(sessionStorage.getItem(key), null, 'forgotten')
+  })
+
+  it('shows the privacy notice under the form, in the visitor’s language', async () => {
+    const element = await bookingWidget(`time-zone="${PARIS}"`)
+    await waitForState(element, 'ready')
+    await choose(element)
+    const notice = await waitFor(() => part(element, 'privacy'), 'the privacy notice')
+    includes(text(notice), 'Ils sont effacés 365 jours après l’appel', 'how long, from the API')
+    const form = part(element, 'form')!
+    equal(form.lastElementChild, notice, 'under the form, after its button')
+    cleanUp()
+    const english = await bookingWidget(`lang="en" time-zone="${PARIS}"`)
+    await waitForState(english, 'ready')
+    await choose(english)
+    const words = await waitFor(() => part(english, 'privacy'), 'the notice in English')
+    includes(text(words), 'They are erased 365 days after the call', 'in English')
+  })
+
+  it('offers phone or video when the advisor has a video room, and sends the choice', async () => {
+    const advisor = 'visio-conseillere'
+    const seeded = await fetch(`/__ganapati/admin/advisors/${ADVISOR}`).then((r) => r.json())
+    const { weeklyHours, slotMinutes, minNoticeMinutes, horizonDays } = seeded as Record<
+      string,
+      unknown
+    >
+    const put = await fetch(`/__ganapati/admin/advisors/${advisor}`, {
+      method: 'PUT',
+      body: JSON.stringify({
+        weeklyHours,
+        slotMinutes,
+        minNoticeMinutes,
+        horizonDays,
+        name: 'Visio Conseillère',
+        email: 'visio@ganapati.example',
+        videoUrl: 'https://visio.example/salle-ganapati',
+      }),
+    })
+    assert(put.status === 201 || put.status === 200, `PUT the advisor: ${put.status}`)
+    const confirmed = record('ganapati-booking-confirmed')
+    // Its own API address: the advisors' list the browser cached before this advisor existed is not reused.
+    const element = await bookingWidget(
+      `advisor="${advisor}" time-zone="${PARIS}"`,
+      proxiedApi('video-advisor').url,
+    )
+    await waitForState(element, 'ready')
+    await choose(element)
+    const choice = part(element, 'call-mode')
+    assert(choice, 'the choice of phone or video')
+    const radios = [...choice.querySelectorAll('input')]
+    deepEqual(
+      radios.map((radio) => text(radio.parentElement)),
+      ['Par téléphone', 'En visio (lien envoyé par e-mail)'],
+      'the advisor’s modes',
+    )
+    radios[0]!.click()
+    await fillAndSubmit(element, 'Paul Appel', 'paul@exemple.fr')
+    await waitFor(() => text(element.shadowRoot?.getElementById('phone-error')), 'phone asked')
+    includes(text(element.shadowRoot?.getElementById('phone-error')), 'téléphone', 'to be called')
+    radios[1]!.click()
+    await element.updateComplete
+    part(element, 'submit')?.click()
+    await waitForState(element, 'confirmed')
+    const stored = await storedBooking(confirmed[0]!.detail.id)
+    equal((stored as StoredBooking & { callMode: string }).callMode, 'video', 'stored as video')
+  })
+
+  it('shows the days as a compact week strip on a 375 px screen', async () => {
+    const frame = mount<HTMLDivElement>(
+      `<div style="width: 375px"><ganapati-booking-link api="${(await testEnv()).api}" time-zone="${PARIS}"></ganapati-booking-link></div>`,
+    )
+    const element = frame.firstElementChild as GanapatiBookingLink
+    await waitForState(element, 'ready')
+    const days = parts(element, 'day')
+    assert(days.length >= 5, 'a week of days at least')
+    const firstRow = days.filter((day) => day.offsetTop === days[0]!.offsetTop)
+    assert(firstRow.length >= 4, `four days or more to a row, not ${firstRow.length}`)
+    equal(
+      text(days[0]!.querySelector('.visually-hidden')).split(',').length,
+      2,
+      'date and count heard',
+    )
   })
 
   it('retries a booking whose answer was lost with the same Idempotency-Key: one booking', async () => {
@@ -615,7 +748,11 @@ describe('<ganapati-booking-link>', () => {
     const zone = 'America/Montreal'
     const element = await bookingWidget(`time-zone="${zone}"`)
     await waitForState(element, 'ready')
-    includes(text(part(element, 'base')), `votre fuseau horaire : ${zone}`, 'the zone named')
+    includes(
+      text(part(element, 'base')),
+      `votre fuseau horaire : heure de l’Est nord-américain (${zone})`,
+      'the zone in words, with its id',
+    )
     const slots = await apiSlots()
     const days = [...new Set(slots.map((slot) => dateIn(slot.start, zone)))]
     equal(parts(element, 'day').length, days.length, 'days in Montreal')
@@ -732,7 +869,11 @@ describe('<ganapati-booking-link>', () => {
     await waitForState(element, 'ready')
     equal(text(part(element, 'title')), 'Book a call with an advisor', 'title')
     includes(text(part(element, 'base')), 'A 30-minute call with Conseiller Ganapati.', 'intro')
-    includes(text(part(element, 'base')), `Times shown in your time zone: ${PARIS}.`, 'zone')
+    includes(
+      text(part(element, 'base')),
+      `Times shown in your time zone: Central European Time (${PARIS}).`,
+      'zone',
+    )
     equal(text(element.shadowRoot?.getElementById('days-title')), 'Choose a day', 'days heading')
     await choose(element)
     includes(text(element.shadowRoot?.getElementById('slots-title')), 'Choose a time', 'slots')

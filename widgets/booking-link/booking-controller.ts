@@ -4,8 +4,9 @@
  * attempt), cancel it, and move focus to what replaced the control the visitor was on.
  */
 import type { ReactiveController } from 'lit'
-import type { AdvisorList, Slot, SlotList } from '../../api/contracts/advisors'
-import type { BookingConfirmation, BookingContext } from '../../api/contracts/bookings'
+import type { AdvisorList, CallMode, Slot, SlotList } from '../../api/contracts/advisors'
+import type { BookingConfirmation, BookingContext, BookingView } from '../../api/contracts/bookings'
+import type { PrivacyNotice } from '../../api/contracts/privacy'
 import type { BookingWords, FormWords } from '../i18n/translation'
 import { ApiError, isAbort, jsonPost, safeHttpUrl } from '../shared/api-client'
 import type { ApiController } from '../shared/api-controller'
@@ -15,6 +16,7 @@ import { explain, failureText, fieldErrors, readFailure } from './booking-failur
 import { FIELDS, bookingRequest, checkFields, idempotencyKey, type Field } from './booking-form'
 import type { GanapatiBookingLink } from './booking-link'
 import { cancelBooking } from './confirmation'
+import { keep, keptFor, takeFromAddress, type KeptBooking } from './kept-booking'
 import {
   PARIS,
   addDays,
@@ -37,6 +39,8 @@ export class BookingController implements ReactiveController {
   /** The body last sent and its Idempotency-Key: the same body retried reuses the key. */
   #sent = ''
   #key = ''
+  /** Whether the booking shown was reopened (manage link, reload) rather than just made. */
+  reopened = false
 
   constructor(
     host: GanapatiBookingLink,
@@ -59,9 +63,18 @@ export class BookingController implements ReactiveController {
     return addDays(dateIn(new Date(), PARIS), this.#host.period * PERIOD_DAYS)
   }
 
-  get advisorName(): string | undefined {
+  get #advisor() {
     const host = this.#host
-    return host.advisors?.find((advisor) => advisor.id === host.advisorId)?.name
+    return host.advisors?.find((advisor) => advisor.id === host.advisorId)
+  }
+
+  get advisorName(): string | undefined {
+    return this.#advisor?.name
+  }
+
+  /** How the advisor can talk: a choice is offered when there are several. */
+  get callModes(): CallMode[] {
+    return this.#advisor?.callModes ?? []
   }
 
   /** Presets first, then what the page's finder and simulator found, in the API's shapes. */
@@ -77,11 +90,21 @@ export class BookingController implements ReactiveController {
     }
   }
 
-  /** Loads the advisor (the first listed unless `advisor` names one) and the period's free slots. */
+  /**
+   * Loads the advisor (the first listed unless `advisor` names one) and the period's free slots;
+   * first, the booking the page address or this tab keeps, shown instead when the API still knows it.
+   */
   async load(): Promise<void> {
     const host = this.#host
     const { t, lang } = this.#i18n
     host.state = 'loading'
+    const kept = host.booking ? null : (takeFromAddress() ?? keptFor(this.#api.base))
+    if (kept && (await this.#reopen(kept))) return
+    // Shown under the form; a failure leaves it out (the API states it in the e-mail too).
+    this.#api.cached<PrivacyNotice>('/v1/privacy', { lang }).then(
+      (notice) => (host.privacy = notice),
+      () => {},
+    )
     const listed = host.advisors
       ? Promise.resolve(host.advisors)
       : this.#api.get<AdvisorList>('/v1/advisors', {}, 'advisors').then(({ items }) => {
@@ -119,6 +142,36 @@ export class BookingController implements ReactiveController {
             : failure.describe(t, lang),
       }
       host.state = 'error'
+    }
+  }
+
+  /** Shows a kept booking as the API knows it now; false (and forgotten) when it knows none. */
+  async #reopen(kept: KeptBooking): Promise<boolean> {
+    const host = this.#host
+    const { id, token } = kept
+    const path = `/v1/bookings/${encodeURIComponent(id)}`
+    try {
+      const view = await this.#api.get<BookingView>(path, { token }, 'booking')
+      const url = (suffix: string) => this.#api.url(path + suffix, { token }).href
+      keep(this.#api.base, kept)
+      this.reopened = true
+      host.advisorId = view.advisorId
+      host.booking = {
+        ...view,
+        manageToken: token,
+        icsUrl: url('.ics'),
+        cancelUrl: url('/cancel'),
+        manageUrl: location.href,
+      }
+      host.state = view.status
+      return true
+    } catch (error) {
+      if (isAbort(error)) return true
+      // A token refused, a booking erased after its retention period: the slots instead.
+      if (error instanceof ApiError && (error.kind === 'not-found' || error.kind === 'invalid')) {
+        keep(this.#api.base, null)
+      }
+      return false
     }
   }
 
@@ -175,7 +228,7 @@ export class BookingController implements ReactiveController {
     if (this.#invalid()) return
 
     const body = {
-      ...bookingRequest(host.advisorId!, slot, trimmed, this.context, lang),
+      ...bookingRequest(host.advisorId!, slot, trimmed, this.context, lang, host.callMode),
       timeZone: this.zone,
       // Where the e-mail's manage link brings the visitor back; the fragment is the widget's to set.
       pageUrl: location.href.split('#')[0],
@@ -193,6 +246,8 @@ export class BookingController implements ReactiveController {
     try {
       const booking = await this.#api.get<BookingConfirmation>('/v1/bookings', {}, 'booking', init)
       this.#sent = ''
+      keep(this.#api.base, { id: booking.id, token: booking.manageToken })
+      this.reopened = false
       host.booking = booking
       host.chosen = host.day = null
       host.asking = false
@@ -234,10 +289,13 @@ export class BookingController implements ReactiveController {
     return !!field
   }
 
-  /** The cancel action asks first: `asking` shows or hides the question. */
+  /**
+   * The cancel action asks first: `asking` shows or hides the question. Asked, focus goes to « Non »,
+   * the harmless answer, so an Enter pressed twice keeps the booking.
+   */
   ask(asking: boolean): void {
     this.#host.asking = asking
-    this.#focus = '[part~="cancel"]'
+    this.#focus = asking ? '#keep' : '[part~="cancel"]'
   }
 
   async cancel(): Promise<void> {
@@ -261,9 +319,10 @@ export class BookingController implements ReactiveController {
     host.asking = false
   }
 
-  /** After a cancellation: back to the free slots. */
+  /** After a cancellation: back to the free slots, the cancelled booking forgotten. */
   again(): void {
     const host = this.#host
+    keep(this.#api.base, null)
     host.booking = host.notice = null
     this.#focus = '#title'
     void this.load()

@@ -1,12 +1,13 @@
 /** The booking form: the visitor's details, their controls, the checks made before sending, and the request's Idempotency-Key. */
 import { html, nothing, type TemplateResult } from 'lit'
-import type { Slot } from '../../api/contracts/advisors'
+import type { CallMode, Slot } from '../../api/contracts/advisors'
 import type { BookingContext, BookingRequest } from '../../api/contracts/bookings'
 import type { BookingWords, CommonWords, FormWords, Lang } from '../i18n/translation'
 import { FIELDS, type Field } from './booking-failure'
 import type { BookingController } from './booking-controller'
 import type { GanapatiBookingLink } from './booking-link'
 import { callView, noticeView } from './booking-parts'
+import { safeHttpUrl } from '../shared/api-client'
 
 export { FIELDS, type Field }
 
@@ -46,8 +47,10 @@ export function bookingRequest(
   fields: Record<Field, string>,
   context: BookingContext,
   lang: Lang,
+  callMode?: CallMode,
 ): BookingRequest {
   return {
+    callMode,
     advisorId,
     start: slot.start,
     name: fields.name,
@@ -116,6 +119,45 @@ export function formField(
   </div>`
 }
 
+/** Phone or video, when the advisor offers both; the phone then becomes required (the API says so). */
+function callModeChoice(host: GanapatiBookingLink, modes: CallMode[], t: BookingWords) {
+  return modes.length > 1
+    ? html`<fieldset class="field field--wide" part="call-mode">
+        <legend class="label">${t.callMode}</legend>
+        ${modes.map(
+          (mode) =>
+            html`<label class="radio"
+              ><input
+                type="radio"
+                name="callMode"
+                .checked=${host.callMode === mode}
+                @change=${() => (host.callMode = mode)}
+              />
+              ${t.callModes[mode]}</label
+            >`,
+        )}
+      </fieldset>`
+    : nothing
+}
+
+/** What is kept, why, how long, whom to ask: the API's notice, with the policy's link when set. */
+function privacyView(host: GanapatiBookingLink, t: BookingWords & CommonWords) {
+  const notice = host.privacy
+  const policy = safeHttpUrl(notice?.policyUrl)
+  return notice
+    ? html`<p class="muted privacy" part="privacy">
+        ${notice.text}
+        ${
+          policy
+            ? html`<a href=${policy} target="_blank" rel="noopener" part="link"
+                >${t.policy}<span class="visually-hidden"> ${t.newTab}</span></a
+              >`
+            : nothing
+        }
+      </p>`
+    : nothing
+}
+
 /** The form for the chosen slot: the call, the fields, the context carried, the submit button. */
 export function bookingForm(
   host: GanapatiBookingLink,
@@ -137,9 +179,10 @@ export function bookingForm(
     <h3 class="step" id="form-title">${t.form}</h3>
     <div class="chosen">${callView(t, host.chosen!, lang, booking.zone)}</div>
     ${FIELDS.map((field) => formField(t, field, host.values[field], host.errors[field], input))}
-    ${summary} ${noticeView(host.notice)}
+    ${callModeChoice(host, booking.callModes, t)} ${summary} ${noticeView(host.notice)}
     <button class="button" part="submit" aria-disabled=${submitting}>
       ${submitting ? t.submitting : t.submit}
     </button>
+    ${privacyView(host, t)}
   </form>`
 }

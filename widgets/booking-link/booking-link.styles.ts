@@ -34,12 +34,24 @@ export const styles = css`
   .days,
   .slots {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(7rem, 1fr));
     gap: 0.5rem;
   }
 
-  .slots {
-    grid-template-columns: repeat(auto-fill, minmax(7rem, 1fr));
+  /* A compact week strip: five days to a row on a 320 px screen, seven on a wide one. */
+  .days {
+    grid-template-columns: repeat(auto-fill, minmax(3rem, 1fr));
+    gap: 0.375rem;
+  }
+
+  .days .choice {
+    padding: 0.375rem 0.25rem;
+    text-align: center;
+  }
+
+  .day {
+    display: grid;
+    line-height: 1.2;
   }
 
   .choice {
@@ -97,6 +109,23 @@ export const styles = css`
 
   .form > .button {
     justify-self: start;
+  }
+
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+
+  .radio {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    min-height: 2.75rem;
+  }
+
+  .privacy {
+    font-size: 0.875rem;
   }
 
   .call {

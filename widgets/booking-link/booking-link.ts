@@ -1,7 +1,8 @@
 /** The advisor booking widget: a free slot of a Ganapati advisor booked in two clicks and a short form, or a prefilled link to a partner's scheduler. */
 import { html, nothing, type PropertyValues } from 'lit'
-import type { AdvisorSummary, Slot } from '../../api/contracts/advisors'
+import type { AdvisorSummary, CallMode, Slot } from '../../api/contracts/advisors'
 import type { BookingConfirmation, BookingContext } from '../../api/contracts/bookings'
+import type { PrivacyNotice } from '../../api/contracts/privacy'
 import * as fr from '../i18n/fr'
 import { ApiController } from '../shared/api-controller'
 import { GanapatiElement } from '../shared/base-element'
@@ -89,6 +90,8 @@ export class GanapatiBookingLink extends GanapatiElement {
     asking: { state: true },
     found: { state: true },
     opcos: { state: true },
+    callMode: { state: true },
+    privacy: { state: true },
     advisor: {},
     provider: {},
     href: {},
@@ -129,6 +132,10 @@ export class GanapatiBookingLink extends GanapatiElement {
   declare found: BookingContext
   /** OPCO short names by id once GET /v1/opcos answered. */
   declare opcos?: Map<string, string> | null
+  /** How the visitor chose to talk, when the advisor offers a choice. */
+  declare callMode?: CallMode
+  /** The privacy notice shown under the form (GET /v1/privacy), once answered. */
+  declare privacy?: PrivacyNotice | null
 
   /** Advisor id; by default the first of GET /v1/advisors. */
   declare advisor?: string | null

@@ -36,7 +36,7 @@ export function confirmation(
     aria-labelledby="confirmation-title"
   >
     <h3 class="confirmation-title" id="confirmation-title" tabindex="-1">
-      ${cancelled ? t.cancelled : t.confirmed}
+      ${cancelled ? t.cancelled : booking.reopened ? t.yours : t.confirmed}
     </h3>
     ${callView(t, call, lang, booking.zone)}
     ${advisorName ? html`<p>${t.withAdvisor(advisorName)}</p>` : nothing} ${noticeView(host.notice)}
@@ -60,6 +60,7 @@ export function confirmation(
                   ${busy ? t.cancelling : t.yes}
                 </button>
                 <button
+                  id="keep"
                   class="button button--secondary"
                   part="button"
                   type="button"

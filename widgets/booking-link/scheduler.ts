@@ -5,7 +5,7 @@ import { PERIOD_DAYS, type BookingController } from './booking-controller'
 import type { GanapatiBookingLink } from './booking-link'
 import { noticeView, type Words } from './booking-parts'
 import { handleArrows, tabStop } from './roving-focus'
-import { addDays, formatDay, formatTime, parisTime, slotsByDay } from './slot-format'
+import { addDays, formatDay, formatTime, parisTime, slotsByDay, zoneName } from './slot-format'
 
 /** A group of day or slot buttons: one tab stop (the chosen one), arrows inside. */
 function choices<T>(
@@ -53,11 +53,10 @@ export function scheduler(
   const days = slotsByDay(host.slots, zone)
   const first = host.slots[0]
   const minutes = first ? (Date.parse(first.end) - Date.parse(first.start)) / 60_000 : 0
-  const short = { weekday: 'long', day: 'numeric', month: 'short' } as const
   return html`${
       minutes ? html`<p>${t.intro(minutes, booking.advisorName ?? t.anAdvisor)}</p>` : nothing
     }
-    <p class="muted">${t.zone(zone)}</p>
+    <p class="muted">${t.zone(zoneName(zone, lang))}</p>
     ${chosen ? nothing : noticeView(host.notice)}
     ${
       days.size
@@ -66,9 +65,17 @@ export function scheduler(
             t.days,
             [...days.keys()],
             (each) => each === day,
+            // A week strip: « lun. / 24 / nov. » seen, the whole date and the slot count heard.
             (each) =>
-              html`<span class="choice-main">${formatDay(each, lang, short)}</span>
-                <span class="choice-aside">${t.count(days.get(each)!.length)}</span>`,
+              html`<span class="day" aria-hidden="true"
+                  ><span class="choice-aside">${formatDay(each, lang, { weekday: 'short' })}</span>
+                  <span class="choice-main">${formatDay(each, lang, { day: 'numeric' })}</span>
+                  <span class="choice-aside"
+                    >${formatDay(each, lang, { month: 'short' })}</span
+                  ></span
+                ><span class="visually-hidden"
+                  >${formatDay(each, lang)}, ${t.count(days.get(each)!.length)}</span
+                >`,
             (each) => booking.pickDay(each),
           )
         : html`<p class="notice" part="message" id="days-title" tabindex="-1">

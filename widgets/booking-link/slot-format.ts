@@ -16,6 +16,17 @@ export function timeZoneOf(attribute: string | null | undefined): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone
 }
 
+/**
+ * A time zone in words, « heure normale d’Europe centrale », "Eastern Time", followed by its id
+ * (Europe/Paris), which says the city; the id alone where the browser has no words for it.
+ */
+export function zoneName(timeZone: string, lang: Lang): string {
+  const words = new Intl.DateTimeFormat(lang, { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts()
+    .find((part) => part.type === 'timeZoneName')?.value
+  return words && !words.includes('/') ? `${words} (${timeZone.replace(/_/g, ' ')})` : timeZone
+}
+
 /** YYYY-MM-DD of an instant in a time zone (`en-CA` writes dates the ISO way). */
 export function dateIn(instant: string | Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', {

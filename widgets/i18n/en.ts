@@ -137,6 +137,13 @@ export const simulator: Translation['simulator'] = {
   copy: 'Copy link',
   copied: 'Link copied.',
   copyByHand: 'Select the link, then copy it (Ctrl+C).',
+  only: (scheme) => `${scheme} only`,
+  both: 'Fields without that mention apply to both schemes.',
+  difference: (amount, less, more) =>
+    `Left for the company to pay: ${amount} less with “${less}” than with “${more}”.`,
+  same: 'Left for the company to pay: the same with both schemes.',
+  printTitle: 'Training funding simulation',
+  made: (date) => `Simulation of ${date}`,
 }
 
 export const booking: Translation['booking'] = {
@@ -161,6 +168,9 @@ export const booking: Translation['booking'] = {
     message: 'Your question (optional)',
   },
   required: { name: 'Enter your name.', email: 'Enter your email address.' },
+  callMode: 'How would you like to talk?',
+  callModes: { video: 'Video call (link sent by e-mail)', phone: 'Phone call' },
+  policy: 'Privacy policy',
   badEmail: 'Enter a valid email address, e.g. name@company.com.',
   fix: 'Correct the flagged field, then confirm again.',
   context: 'Your advisor will receive:',
@@ -176,6 +186,7 @@ export const booking: Translation['booking'] = {
   tooMany: 'Too many requests in a short time. Wait a moment, then confirm again.',
   kept: 'Your details are kept.',
   confirmed: 'Call booked',
+  yours: 'Your call',
   withAdvisor: (advisor) => `With ${advisor}.`,
   atParis: (call) => `That is ${call} (Paris time).`,
   calendar: 'Add to my calendar',

@@ -145,6 +145,13 @@ export const simulator: Translation['simulator'] = {
   copy: 'Copier le lien',
   copied: 'Lien copié.',
   copyByHand: 'Sélectionnez le lien puis copiez-le (Ctrl+C).',
+  only: (scheme) => `${scheme} uniquement`,
+  both: 'Les champs sans mention valent pour les deux dispositifs.',
+  difference: (amount, less, more) =>
+    `Reste à charge de l’entreprise\u00a0: ${amount} de moins avec «\u00a0${less}\u00a0» qu’avec «\u00a0${more}\u00a0».`,
+  same: 'Reste à charge de l’entreprise\u00a0: le même avec les deux dispositifs.',
+  printTitle: 'Simulation du financement de la formation',
+  made: (date) => `Simulation du ${date}`,
 }
 
 export const booking: Translation['booking'] = {
@@ -169,6 +176,9 @@ export const booking: Translation['booking'] = {
     message: 'Votre question (facultatif)',
   },
   required: { name: 'Indiquez votre nom.', email: 'Indiquez votre adresse e-mail.' },
+  callMode: 'Comment souhaitez-vous échanger\u00a0?',
+  callModes: { video: 'En visio (lien envoyé par e-mail)', phone: 'Par téléphone' },
+  policy: 'Politique de confidentialité',
   badEmail: 'Adresse e-mail invalide : par exemple nom@entreprise.fr.',
   fix: 'Corrigez le champ signalé, puis confirmez à nouveau.',
   context: 'Votre conseiller recevra :',
@@ -184,6 +194,7 @@ export const booking: Translation['booking'] = {
   tooMany: 'Trop de demandes en peu de temps. Patientez un instant, puis confirmez à nouveau.',
   kept: 'Vos informations sont conservées.',
   confirmed: 'Rendez-vous confirmé',
+  yours: 'Votre rendez-vous',
   withAdvisor: (advisor) => `Avec ${advisor}.`,
   atParis: (call) => `Soit ${call} (heure de Paris).`,
   calendar: 'Ajouter à mon agenda',

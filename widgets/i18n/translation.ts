@@ -140,6 +140,16 @@ export interface SimulatorWords {
   copy: string
   copied: string
   copyByHand: string
+  /** In compare mode, under the label of a field only one of the two schemes asks. */
+  only: (scheme: string) => string
+  /** In compare mode, after the hint: what the fields without that mention are for. */
+  both: string
+  /** In compare mode: how much less the company pays with one scheme than with the other. */
+  difference: (amount: string, less: string, more: string) => string
+  same: string
+  /** The printed page's title, and the day the simulation was made. */
+  printTitle: string
+  made: (date: string) => string
 }
 
 export interface BookingWords {
@@ -158,6 +168,11 @@ export interface BookingWords {
   form: string
   fields: { name: string; email: string; phone: string; company: string; message: string }
   required: { name: string; email: string }
+  /** The choice of how the call happens, offered when the advisor has a video room. */
+  callMode: string
+  callModes: { video: string; phone: string }
+  /** The link under the privacy notice (GET /v1/privacy). */
+  policy: string
   badEmail: string
   fix: string
   context: string
@@ -169,6 +184,8 @@ export interface BookingWords {
   tooLarge: string
   tooMany: string
   kept: string
+  /** The title of a booking reopened from its manage link or after a reload. */
+  yours: string
   confirmed: string
   withAdvisor: (advisor: string) => string
   atParis: (call: string) => string
