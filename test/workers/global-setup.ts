@@ -12,13 +12,18 @@ import { seedReferenceData } from '../../db/seed'
 import { seedFundingRules } from '../../db/seed-funding-rules'
 import { seedAdvisors } from '../../db/seed-advisors'
 import { BREVO_TEST_KEY, startFakeBrevoApi } from '../fakes/brevo-api'
+import { startFakeCompanyDirectory } from '../fakes/company-directory'
 import { startLibsqlServer } from '../fakes/libsql-server'
+
+/** The company the dossier walk opens a file for: a hotel-restaurant (IDCC 1979, HCR: AKTO). */
+export const WORKERS_HOTEL = { siret: '12345678000014', name: 'HÔTEL DU PORT', idcc: ['1979'] }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string
     brevoUrl: string
     brevoKey: string
+    companyDirectoryUrl: string
   }
 }
 
@@ -43,7 +48,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const brevo = await startFakeBrevoApi()
   project.provide('brevoUrl', brevo.url)
   project.provide('brevoKey', BREVO_TEST_KEY)
+  // Dossiers find their company through recherche-entreprises: here, a fake of it on 127.0.0.1.
+  const directory = await startFakeCompanyDirectory()
+  directory.add(WORKERS_HOTEL)
+  project.provide('companyDirectoryUrl', directory.url)
   return async () => {
+    await directory.close()
     await brevo.close()
     await server.close()
     await rm(dir, { recursive: true, force: true })

@@ -22,6 +22,8 @@ export default defineConfig({
           BREVO_API_KEY: inject('brevoKey'),
           MAIL_FROM: 'Ganapati <rendez-vous@ganapati.example>',
           OUTBOX_SECRET: 'outbox-secret-for-the-workers-tests-0123',
+          ADMIN_TOKEN: 'admin-token-for-the-workers-tests-0123456789',
+          RECHERCHE_ENTREPRISES_URL: inject('companyDirectoryUrl'),
         },
       },
     })),
