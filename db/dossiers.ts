@@ -6,7 +6,6 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { DossierScope } from '../api/domain/dossier-access'
-import { stateOf } from '../api/domain/dossier-view'
 import type { Db } from './client'
 import { notificationIfChanged } from './bookings'
 import type { QueuedNotification } from './members'
@@ -66,17 +65,29 @@ const scopeFilter = (scope: DossierScope) =>
       ? eq(dossiers.companySiret, scope.value)
       : undefined
 
+/** Its last event (`sequence = version`) left it neither closed nor cancelled. */
+const stillOpen = sql`exists (
+  select 1 from ${dossierEvents} as last
+  where last.dossier_id = ${dossiers.id} and last.sequence = ${dossiers.version}
+    and last.state not in ('closed', 'cancelled'))`
+
 /** The dossiers a scope sees (all of them: the list's filters are computed), with their history. */
 export async function visibleDossiers(
   db: Db,
   scope: DossierScope,
-  id?: string,
+  only: { id?: string; open?: boolean } = {},
 ): Promise<DossierRecord[]> {
   const rows = await db
     .select({ dossier: dossiers, trainerName: members.name })
     .from(dossiers)
     .innerJoin(members, eq(members.id, dossiers.trainerId))
-    .where(and(scopeFilter(scope), id === undefined ? undefined : eq(dossiers.id, id)))
+    .where(
+      and(
+        scopeFilter(scope),
+        only.id === undefined ? undefined : eq(dossiers.id, only.id),
+        only.open ? stillOpen : undefined,
+      ),
+    )
     .orderBy(asc(dossiers.createdAt), asc(dossiers.id))
   if (rows.length === 0) return []
   const ids = rows.map((row) => row.dossier.id)
@@ -100,9 +111,8 @@ export async function visibleDossiers(
 }
 
 /** Dossiers not closed or cancelled, whatever their scope: what the reminder round looks at. */
-export async function openDossiers(db: Db): Promise<DossierRecord[]> {
-  const records = await visibleDossiers(db, { field: 'all' })
-  return records.filter((record) => !['closed', 'cancelled'].includes(stateOf(record)))
+export function openDossiers(db: Db): Promise<DossierRecord[]> {
+  return visibleDossiers(db, { field: 'all' }, { open: true })
 }
 
 /**

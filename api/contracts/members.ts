@@ -46,6 +46,8 @@ export const MemberParam = z.object({ id: z.uuid({ message: 'Un identifiant de m
 export const SignInLinkRequest = z.strictObject({
   email: Email,
   returnUrl: z.url({ message: 'Une adresse https de la page où revenir.' }).max(2000),
+  /** A dossier the link opens once signed in (`#…&ganapati-dossier=<id>`); whether the member may see it is checked when it is read. */
+  dossierId: z.uuid({ message: 'Un identifiant de dossier (UUID).' }).optional(),
 })
 
 /** A sign-in or session token: 256 random bits, base64url. */

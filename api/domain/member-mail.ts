@@ -6,7 +6,12 @@ import type { QueuedMail } from './queued-mail'
 const SIGN_IN_FOOTER =
   'Vous recevez cet e-mail car une connexion à votre espace Ganapati a été demandée avec votre adresse. Si ce n’est pas vous, ignorez-le : sans ce lien, personne ne peut se connecter.'
 
-export function signInMail(member: Member, page: string, validMinutes: number): QueuedMail {
+export function signInMail(
+  member: Member,
+  page: string,
+  validMinutes: number,
+  dossierId: string | null = null,
+): QueuedMail {
   return {
     to: { name: member.name, email: member.email },
     subject: 'Votre lien de connexion à Ganapati',
@@ -17,7 +22,7 @@ export function signInMail(member: Member, page: string, validMinutes: number): 
         text: `Voici votre lien de connexion pour suivre vos dossiers de formation. Il est valable ${validMinutes} minutes et ne sert qu’une fois.`,
       },
     ],
-    signIn: { page, dossierId: null, label: 'Me connecter' },
+    signIn: { page, dossierId, label: 'Me connecter' },
     footer: SIGN_IN_FOOTER,
   }
 }

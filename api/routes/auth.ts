@@ -42,11 +42,16 @@ export function authRoutes(options: AuthOptions) {
       const page = returnPageOf(request.returnUrl, options)
       const member = await findMemberByEmail(c.var.db, request.email)
       if (member && options.sealKey) {
-        await queueSignInLink(c.var.db, member, signInMail(member, page, SIGN_IN_LINK_MINUTES), {
-          now: clock.now(),
-          sealKey: options.sealKey,
-          topic: 'member.sign-in',
-        })
+        await queueSignInLink(
+          c.var.db,
+          member,
+          signInMail(member, page, SIGN_IN_LINK_MINUTES, request.dossierId ?? null),
+          {
+            now: clock.now(),
+            sealKey: options.sealKey,
+            topic: 'member.sign-in',
+          },
+        )
         deliverSoon(c, options.dispatcher)
       } else if (member) {
         options.log?.('sign-in link not sent: e-mail is not configured')

@@ -125,7 +125,7 @@ export function dossierRoutes(options: DossierRouteOptions) {
 
   /** The dossier if the caller may see it; the same 404 whether it exists or not. */
   const visible = async (c: Context<AppEnv>, id: string): Promise<DossierRecord> => {
-    const record = (await visibleDossiers(c.var.db, scopeOf(c.var.session.member), id))[0]
+    const record = (await visibleDossiers(c.var.db, scopeOf(c.var.session.member), { id }))[0]
     if (!record || !canSee(scopeOf(c.var.session.member), record.dossier)) throw unknownDossier()
     return record
   }

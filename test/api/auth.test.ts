@@ -192,6 +192,22 @@ describe('sign-in by e-mail link', () => {
     expect(await t.db.select().from(authLinks)).toHaveLength(0)
   })
 
+  it('adds the dossier to open once signed in, when asked', async () => {
+    const t = await createDossierApp({ smtp })
+    await t.member('company', { email: 'rh@example.fr' })
+    const dossierId = crypto.randomUUID()
+    const response = await t.send('POST', '/v1/auth/links', {
+      email: 'rh@example.fr',
+      returnUrl: RETURN_URL,
+      dossierId,
+    })
+    expect(response.status).toBe(202)
+    await t.settle()
+    const mail = await readMail(smtp.messages.at(-1)?.raw ?? '')
+    const link = new URL(mail.links.find((href) => href.includes(AUTH_FRAGMENT)) ?? '')
+    expect(new URLSearchParams(link.hash.slice(1)).get('ganapati-dossier')).toBe(dossierId)
+  })
+
   it('accepts a page of PUBLIC_URL', async () => {
     const t = await createDossierApp({ smtp })
     await t.member('staff', { email: 'equipe@ganapati.example' })

@@ -135,6 +135,22 @@ describe('dossier reminders', () => {
     expect(smtp.messages).toHaveLength(4)
   })
 
+  it('sends none about a cancelled dossier', async () => {
+    const { t, trainer, dossier } = await waitingForThePec()
+    const cancelled = await t.send(
+      'POST',
+      `/v1/dossiers/${dossier.id}/events`,
+      { type: 'cancelled', expectedVersion: 2, reason: 'Le client renonce.' },
+      trainer.token,
+    )
+    expect(cancelled.status).toBe(201)
+    await t.settle()
+    smtp.messages.length = 0
+    t.set(Date.parse('2026-03-28T23:30:00Z'))
+    expect((await round(t)).remindedDossiers).toBe(0)
+    expect(smtp.messages).toHaveLength(0)
+  })
+
   it('sends none for a step that is Ganapati’s', async () => {
     const t = await createDossierApp({ smtp, directory })
     const trainer = await t.member('trainer')
