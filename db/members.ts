@@ -3,7 +3,7 @@
  * looked up by equality. A link is spent and its session written in one transaction, so a link
  * opens one session at most, even when two tabs exchange it at once.
  */
-import { and, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Member, NewMember } from '../api/contracts/members'
 import { notificationIfChanged, type Notification } from './bookings'
 import type { Db } from './client'
@@ -145,4 +145,18 @@ export async function revokeSession(db: Db, tokenHash: string, at: string): Prom
     .update(memberSessions)
     .set({ revokedAt: at })
     .where(and(eq(memberSessions.tokenHash, tokenHash), isNull(memberSessions.revokedAt)))
+}
+
+/**
+ * Forgets links and sessions that can no longer open anything: expired, spent or revoked. Only
+ * hashes are stored, but a table of dead hashes is no use to anyone.
+ */
+export async function purgeDeadTokens(db: Db, now: string): Promise<number> {
+  const [links, sessions] = await db.batch([
+    db.delete(authLinks).where(or(lte(authLinks.expiresAt, now), isNotNull(authLinks.usedAt))),
+    db
+      .delete(memberSessions)
+      .where(or(lte(memberSessions.expiresAt, now), isNotNull(memberSessions.revokedAt))),
+  ])
+  return links.rowsAffected + sessions.rowsAffected
 }

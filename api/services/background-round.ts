@@ -1,10 +1,12 @@
 /**
  * What runs besides requests — on a timer on Node, on the cron trigger on Workers: deliver the
- * outbox, forget old idempotency keys, erase the visitor details of calls past their retention, and
- * first queue the dossier reminders due, so they leave in the same round.
+ * outbox, forget old idempotency keys and dead sign-in links and sessions, erase the visitor details
+ * of calls past their retention, and first queue the dossier reminders due, so they leave in the
+ * same round.
  */
 import type { Db } from '../../db/client'
 import { purgeKeys } from '../../db/idempotency-keys'
+import { purgeDeadTokens } from '../../db/members'
 import { eraseEndedBookings } from '../../db/retention'
 import { retentionCutoff } from '../domain/privacy-notice'
 import type { Clock } from './clock'
@@ -27,7 +29,12 @@ export async function backgroundRound(
     dossierReminders?: ReminderSettings
   },
 ): Promise<
-  DeliveryReport & { purgedKeys: number; erasedBookings: number; remindedDossiers: number }
+  DeliveryReport & {
+    purgedKeys: number
+    erasedBookings: number
+    remindedDossiers: number
+    purgedTokens: number
+  }
 > {
   const remindedDossiers = options.dossierReminders
     ? await sendDossierReminders(db, clock, options.dossierReminders)
@@ -35,7 +42,7 @@ export async function backgroundRound(
   const now = clock.now()
   const iso = (instant: number) => new Date(instant).toISOString()
   const before = iso(now - IDEMPOTENCY_KEY_LIFETIME_MS)
-  const [report, purgedKeys, erasedBookings] = await Promise.all([
+  const [report, purgedKeys, erasedBookings, purgedTokens] = await Promise.all([
     dispatcher.deliverDue(db),
     purgeKeys(db, before),
     eraseEndedBookings(
@@ -44,6 +51,7 @@ export async function backgroundRound(
       iso(now),
       ERASED_PER_ROUND,
     ),
+    purgeDeadTokens(db, iso(now)),
   ])
-  return { ...report, purgedKeys, erasedBookings, remindedDossiers }
+  return { ...report, purgedKeys, erasedBookings, remindedDossiers, purgedTokens }
 }

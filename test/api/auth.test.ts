@@ -2,6 +2,7 @@
 // SMTP server, bearer sessions that expire and are revoked, and what a refused request leaves.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AUTH_FRAGMENT } from '../../api/domain/sign-in-link'
+import { backgroundRound } from '../../api/services/background-round'
 import { authLinks, memberSessions, members, outbox } from '../../db/schema'
 import { startFakeSmtpServer, type FakeSmtpServer } from '../fakes/smtp-server'
 import {
@@ -228,6 +229,23 @@ describe('bearer sessions', () => {
     expect(after.status).toBe(401)
     expect(after.headers.get('www-authenticate')).toContain('Bearer')
     expect(await after.json()).toMatchObject({ type: '/problems/session-required' })
+  })
+
+  it('forgets spent links and dead sessions in the background round, keeping live ones', async () => {
+    const t = await createDossierApp({ smtp })
+    const kept = await t.member('trainer')
+    const revoked = await t.member('trainer', { email: 'parti@example.fr' })
+    await t.send('DELETE', '/v1/auth/sessions/current', undefined, revoked.token)
+    const mail = await linkFor(t, 'parti@example.fr')
+    const token = tokenOf(mail.links.find((href) => href.includes(AUTH_FRAGMENT)) ?? '')
+    expect((await t.send('POST', '/v1/auth/sessions', { token })).status).toBe(201)
+    const report = await backgroundRound(t.db, t.dispatcher, t.clock, { retentionDays: 365 })
+    // The spent link and the revoked session; the two live sessions stay.
+    expect(report.purgedTokens).toBe(2)
+    expect(await t.db.select().from(memberSessions)).toHaveLength(2)
+    expect((await t.send('GET', '/v1/auth/sessions/current', undefined, kept.token)).status).toBe(
+      200,
+    )
   })
 
   it('refuses an expired session, a made-up token and no token alike', async () => {

@@ -105,6 +105,7 @@ describe('backgroundRound', () => {
       purgedKeys: 1,
       erasedBookings: 0,
       remindedDossiers: 0,
+      purgedTokens: 0,
     })
     expect(receiver.requests).toHaveLength(2)
     const keys = await test.db.select().from(idempotencyKeys)
