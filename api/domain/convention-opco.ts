@@ -2,6 +2,7 @@
 import type { Alternative, Confidence, ConventionAnswer } from '../contracts/conventions'
 import type { Opco, OpcoId } from '../contracts/opcos'
 import { REASONS, type Lang } from './reason-text'
+import { frenchTypography } from './french-typography'
 
 export interface OpcoPair {
   opcoId: OpcoId
@@ -98,6 +99,8 @@ export function answerConvention(
   }
 }
 
+const typeset = (text: string, lang: Lang) => (lang === 'fr' ? frenchTypography(text) : text)
+
 /** Answers an escape code (9999, 9998, 5501, 5100): no OPCO, and what to do instead. */
 export function answerEscapeCode(
   escape: EscapeCode,
@@ -112,7 +115,8 @@ export function answerEscapeCode(
     share: null,
     alternatives: [],
     confidence: null,
-    reason: `${escape.reason[lang]} ${nextStep[lang]}`,
+    // The data file's French is typed plainly; the visitor reads it typeset.
+    reason: typeset(`${escape.reason[lang]} ${nextStep[lang]}`, lang),
     escapeCode: true,
     source,
   }

@@ -1,5 +1,6 @@
 /** The wording of every `reason` the API gives, in French (default) and English: numbers in, sentences out. */
 import type { Confidence } from '../contracts/conventions'
+import { frenchTypography } from './french-typography'
 
 export type Lang = 'fr' | 'en'
 
@@ -199,4 +200,14 @@ const english: ReasonText = {
   },
 }
 
-export const REASONS: Record<Lang, ReasonText> = { fr: french, en: english }
+/** Each French sentence set in French typography (french-typography.ts). */
+const typeset = (text: ReasonText): ReasonText => ({
+  convention: (facts) => frenchTypography(text.convention(facts)),
+  undeclaredConvention: (idcc, edition) =>
+    frenchTypography(text.undeclaredConvention(idcc, edition)),
+  company: (facts) => frenchTypography(text.company(facts)),
+  companyWithoutConvention: (name, codes, unmappedIdcc, closed) =>
+    frenchTypography(text.companyWithoutConvention(name, codes, unmappedIdcc, closed)),
+})
+
+export const REASONS: Record<Lang, ReasonText> = { fr: typeset(french), en: english }

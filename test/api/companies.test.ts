@@ -47,7 +47,7 @@ describe('GET /v1/companies/:id', () => {
         opco: expect.objectContaining({ id: 'atlas' }),
       },
     ])
-    expect(body.reason).toMatch(/^OCTO-TECHNOLOGY déclare l'IDCC 1486/)
+    expect(body.reason).toMatch(/^OCTO-TECHNOLOGY déclare l’IDCC 1486/)
     expect(fake.requests.at(-1)?.get('q')).toBe('41816609600069')
   })
 

@@ -108,7 +108,7 @@ describe('answerCompany', () => {
     )
     expect(answer?.opco).toBeNull()
     expect(answer?.conventions).toEqual([])
-    expect(answer?.reason).toMatch(/Aucune convention collective n'est déclarée/)
+    expect(answer?.reason).toMatch(/Aucune convention collective n’est déclarée/)
   })
 
   it('says when the establishment is closed', () => {

@@ -55,10 +55,10 @@ describe('answerConvention', () => {
     expect(answer.share).toBeCloseTo(253637 / 253639, 10)
     expect(answer.alternatives).toEqual([{ opcoId: 'opco-2i', share: 2 / 253639 }])
     expect(plain(answer.reason)).toContain(
-      "99,99 % des 253 639 établissements déclarant l'IDCC 1486",
+      '99,99 % des 253 639 établissements déclarant l’IDCC 1486',
     )
     expect(plain(answer.reason)).toContain(
-      "relèvent d'Atlas ; les autres sont déclarés auprès d'OPCO 2i (2 établissements)",
+      'relèvent d’Atlas ; les autres sont déclarés auprès d’OPCO 2i (2 établissements)',
     )
     expect(answer.reason).toContain('juin 2026')
     expect(answer.reason).toContain('anomalies')
@@ -128,8 +128,9 @@ describe('answerEscapeCode', () => {
       escapeCode: true,
       alternatives: [],
     })
+    // In French typography: no-break spaces inside the guillemets.
     expect(answer.reason).toBe(
-      '9999 signifie « sans convention collective ». Recherchez votre entreprise par son SIRET.',
+      '9999 signifie «\u00a0sans convention collective\u00a0». Recherchez votre entreprise par son SIRET.',
     )
   })
 })

@@ -1,5 +1,6 @@
 /** <ganapati-opco-finder> in real Chromium against the real API; only recherche-entreprises is a fake server. */
 import { sendKeys } from '@web/test-runner-commands'
+import '../../widgets/booking-link/define'
 import '../../widgets/opco-finder/define'
 import { defineElement } from '../../widgets/shared/base-element'
 import type { OpcoFoundDetail } from '../../widgets/shared/events'
@@ -773,6 +774,71 @@ describe('<ganapati-opco-finder>', () => {
     const empty = await finder('value="0001"')
     await waitForState(empty, 'empty')
     await expectNoAxeViolations(empty)
+  })
+
+  it('sets its French in French typography, and the addresses of a reason as links', async () => {
+    const element = await finder()
+    await type(element, '9999')
+    await press('Enter')
+    await waitForState(element, 'ready')
+    const card = part(element, 'card')!.textContent ?? ''
+    assert(!/\p{L}'\p{L}/u.test(card), `curly apostrophes only: ${card}`)
+    assert(!/ [:;?!»]|« /.test(card), `no-break spaces at « » : ; ? !: ${card}`)
+    const address = part(element, 'reason')?.querySelector('a')
+    equal(address?.href, 'https://quel-est-mon-opco.francecompetences.fr/', 'the address as a link')
+    equal(address?.target, '_blank', 'in a new tab, said so')
+    await retype(element, '0001')
+    await press('Enter')
+    await waitForState(element, 'empty')
+    includes(
+      part(element, 'message')?.textContent,
+      'correspond à «\u00a00001\u00a0»',
+      'guillemets with no-break spaces',
+    )
+  })
+
+  it('takes the visitor to the booking widget of the same page rather than a new tab', async () => {
+    const { api } = await testEnv()
+    const page = mount<HTMLDivElement>(
+      `<div>
+        <ganapati-opco-finder api="${api}" value="1486"></ganapati-opco-finder>
+        <div style="height: 3000px"></div>
+        <ganapati-booking-link api="${api}"></ganapati-booking-link>
+      </div>`,
+    )
+    const element = page.querySelector<GanapatiOpcoFinder>('ganapati-opco-finder')!
+    const booking = page.querySelector<HTMLElement>('ganapati-booking-link')!
+    await waitForState(element, 'ready')
+    await waitForState(booking as HTMLElement & { updateComplete: Promise<unknown> }, 'ready')
+    const cta = part(element, 'booking-link')!
+    let opened = true
+    cta.addEventListener('click', (event) => (opened = !event.defaultPrevented))
+    cta.click()
+    equal(opened, false, 'no new tab')
+    equal(document.activeElement, booking, 'focus in the booking widget')
+    equal(booking.shadowRoot?.activeElement?.id, 'title', 'on its title')
+    await waitFor(
+      () => booking.getBoundingClientRect().top < innerHeight,
+      'the page scrolled to the booking widget',
+    )
+    includes(
+      text(part(booking, 'base')),
+      'Choisissez un jour',
+      'the booking ready to take the visitor',
+    )
+  })
+
+  it('has no axe-core violation with the suggestions open on a 375 px screen', async () => {
+    const { api } = await testEnv()
+    const frame = mount<HTMLDivElement>(
+      `<div style="width: 375px"><ganapati-opco-finder api="${api}"></ganapati-opco-finder></div>`,
+    )
+    const element = frame.firstElementChild as GanapatiOpcoFinder
+    await element.updateComplete
+    await type(element, 'boulangerie')
+    await waitForState(element, 'ready')
+    equal(input(element).getAttribute('aria-expanded'), 'true', 'the list open')
+    await expectNoAxeViolations(element)
   })
 
   it('runs the built bundle under a strict CSP without any violation', async () => {

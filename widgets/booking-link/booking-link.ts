@@ -240,6 +240,11 @@ export class GanapatiBookingLink extends GanapatiElement {
     return summaryView(t, contextLines(context, t, lang, opcoName, company))
   }
 
+  /** Focuses the widget's title (its link in link mode): where a page's call to book lands. */
+  override focus(options?: FocusOptions) {
+    this.renderRoot.querySelector<HTMLElement>('#title, a')?.focus(options)
+  }
+
   override render() {
     const { t, lang } = this.#i18n
     const booking = this.#booking

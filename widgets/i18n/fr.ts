@@ -24,7 +24,7 @@ export const common: Translation['common'] = {
 }
 
 export const form: Translation['form'] = {
-  invalid: 'Valeur refusée : vérifiez-la.',
+  invalid: 'Valeur refusée\u00a0: vérifiez-la.',
   colon: '\u00a0: ',
 }
 
@@ -40,31 +40,31 @@ export const finder: Translation['finder'] = {
     `${[count(conventions, 'convention', 'conventions'), count(companies, 'entreprise', 'entreprises')].filter(Boolean).join(' et ')}. Flèches pour parcourir, Entrée pour choisir.`,
   byIdcc: 'Vous pouvez aussi chercher par code IDCC (4 chiffres, sur le bulletin de paie).',
   companiesDown:
-    'La recherche d’entreprises ne répond pas : seules les conventions sont proposées.',
-  noConvention: (q) => `Aucune convention ne correspond à « ${q} ».`,
-  noMatch: (q) => `Aucune convention ni entreprise ne correspond à « ${q} ».`,
-  noCompany: (q) => `Aucune entreprise ne correspond à « ${q} ».`,
+    'La recherche d’entreprises ne répond pas\u00a0: seules les conventions sont proposées.',
+  noConvention: (q) => `Aucune convention ne correspond à «\u00a0${q}\u00a0».`,
+  noMatch: (q) => `Aucune convention ni entreprise ne correspond à «\u00a0${q}\u00a0».`,
+  noCompany: (q) => `Aucune entreprise ne correspond à «\u00a0${q}\u00a0».`,
   emptyHint:
     'Le code IDCC (4 chiffres) figure sur le bulletin de paie, à côté de la convention collective. Vous pouvez aussi chercher votre entreprise par son SIRET (14 chiffres, sur vos factures ou votre extrait Kbis).',
   badNumber:
-    'Ce numéro n’a pas la bonne longueur : un IDCC compte 1 à 4 chiffres, un SIREN 9 et un SIRET 14.',
+    'Ce numéro n’a pas la bonne longueur\u00a0: un IDCC compte 1 à 4 chiffres, un SIREN 9 et un SIRET 14.',
   typeSomething: 'Saisissez d’abord un code IDCC, des mots, un SIRET ou un nom d’entreprise.',
   convention: 'Convention collective',
   untitled: 'Intitulé non disponible',
   yourOpco: 'Votre OPCO',
   noOpco: 'Pas d’OPCO à indiquer',
   confidence: { high: 'Fiabilité élevée', medium: 'Fiabilité moyenne', low: 'Fiabilité faible' },
-  alternatives: 'Autres OPCO déclarés :',
+  alternatives: 'Autres OPCO déclarés\u00a0:',
   criteria: (opco) => `Critères de financement de ${opco}`,
   perBranch: 'Les critères de prise en charge sont fixés par chaque branche professionnelle.',
   website: (opco) => `Site de ${opco}`,
   steps: 'Les étapes d’une demande de prise en charge',
   actors: { ganapati: 'Ganapati', company: 'Votre entreprise', trainer: 'Le formateur' },
-  source: 'Source : table SIRET-OPCO de France compétences, édition',
+  source: 'Source\u00a0: table SIRET-OPCO de France compétences, édition',
   companyConventions: 'Conventions collectives déclarées',
   chosen: 'retenue',
   closed: 'Établissement fermé',
-  result: (opco) => `Résultat : ${opco ?? 'pas d’OPCO à indiquer'}.`,
+  result: (opco) => `Résultat\u00a0: ${opco ?? 'pas d’OPCO à indiquer'}.`,
   step: {
     documents:
       'Dès que le formateur valide la session, Ganapati génère les documents légaux (convention, programme, devis) et vous les envoie dans un dossier individuel de formation.',
@@ -74,10 +74,10 @@ export const finder: Translation['finder'] = {
     answer:
       'Dès réception de la réponse (accord de prise en charge), vous la déposez dans votre tableau de bord Ganapati.',
     check:
-      'Ganapati contrôle et valide la prise en charge : c’est le feu vert, la formation ne démarre qu’à ce moment-là.',
+      'Ganapati contrôle et valide la prise en charge\u00a0: c’est le feu vert, la formation ne démarre qu’à ce moment-là.',
     training: 'Le formateur anime la formation puis vous remet le certificat de réalisation.',
     invoice: (opco) =>
-      `Ganapati facture le financeur (votre entreprise et/ou ${opco}, selon le choix de paiement). Prise en charge totale avec subrogation : vous n’avez rien à faire ; sinon vous payez Ganapati et ${opco} vous rembourse.`,
+      `Ganapati facture le financeur (votre entreprise et/ou ${opco}, selon le choix de paiement). Prise en charge totale avec subrogation\u00a0: vous n’avez rien à faire\u00a0; sinon vous payez Ganapati et ${opco} vous rembourse.`,
   },
 }
 
@@ -127,7 +127,7 @@ export const simulator: Translation['simulator'] = {
   badNumber: 'Saisissez un nombre, par exemple 8 500 ou 8 500,50.',
   fix: 'Corrigez le champ signalé pour voir l’estimation.',
   missing: (fields) =>
-    `Renseignez ${fields.map((field) => `« ${field} »`).join(', ')} pour voir l’estimation.`,
+    `Renseignez ${fields.map((field) => `«\u00a0${field}\u00a0»`).join(', ')} pour voir l’estimation.`,
   loading: 'Calcul en cours…',
   amounts: {
     opco: 'Pris en charge par l’OPCO',
@@ -157,7 +157,7 @@ export const simulator: Translation['simulator'] = {
 export const booking: Translation['booking'] = {
   intro: (minutes, advisor) => `Un appel de ${minutes} minutes avec ${advisor}.`,
   anAdvisor: 'un conseiller Ganapati',
-  zone: (zone) => `Horaires affichés dans votre fuseau horaire : ${zone}.`,
+  zone: (zone) => `Horaires affichés dans votre fuseau horaire\u00a0: ${zone}.`,
   loading: 'Chargement des créneaux libres…',
   days: 'Choisissez un jour',
   slots: (day) => `Choisissez un horaire, ${day}`,
@@ -179,18 +179,18 @@ export const booking: Translation['booking'] = {
   callMode: 'Comment souhaitez-vous échanger\u00a0?',
   callModes: { video: 'En visio (lien envoyé par e-mail)', phone: 'Par téléphone' },
   policy: 'Politique de confidentialité',
-  badEmail: 'Adresse e-mail invalide : par exemple nom@entreprise.fr.',
+  badEmail: 'Adresse e-mail invalide\u00a0: par exemple nom@entreprise.fr.',
   fix: 'Corrigez le champ signalé, puis confirmez à nouveau.',
-  context: 'Votre conseiller recevra :',
+  context: 'Votre conseiller recevra\u00a0:',
   submit: 'Confirmer le rendez-vous',
   submitting: 'Réservation en cours…',
   taken: (when) =>
-    `Le créneau du ${when} vient d’être réservé par quelqu’un d’autre. Choisissez-en un autre : la liste est à jour et vos informations sont conservées.`,
+    `Le créneau du ${when} vient d’être réservé par quelqu’un d’autre. Choisissez-en un autre\u00a0: la liste est à jour et vos informations sont conservées.`,
   unavailable: (when) =>
-    `Le créneau du ${when} n’est plus proposé. Choisissez-en un autre : la liste est à jour et vos informations sont conservées.`,
+    `Le créneau du ${when} n’est plus proposé. Choisissez-en un autre\u00a0: la liste est à jour et vos informations sont conservées.`,
   inFlight:
     'Votre demande précédente est encore en cours de traitement. Patientez quelques secondes, puis confirmez à nouveau.',
-  tooLarge: 'Votre message est trop long : raccourcissez-le, puis confirmez à nouveau.',
+  tooLarge: 'Votre message est trop long\u00a0: raccourcissez-le, puis confirmez à nouveau.',
   tooMany: 'Trop de demandes en peu de temps. Patientez un instant, puis confirmez à nouveau.',
   kept: 'Vos informations sont conservées.',
   confirmed: 'Rendez-vous confirmé',
@@ -199,7 +199,7 @@ export const booking: Translation['booking'] = {
   atParis: (call) => `Soit ${call} (heure de Paris).`,
   calendar: 'Ajouter à mon agenda',
   cancel: 'Annuler le rendez-vous',
-  ask: 'Annuler ce rendez-vous ? Le créneau sera libéré.',
+  ask: 'Annuler ce rendez-vous\u00a0? Le créneau sera libéré.',
   yes: 'Oui, annuler',
   no: 'Non, le garder',
   cancelling: 'Annulation en cours…',
@@ -208,7 +208,7 @@ export const booking: Translation['booking'] = {
   noAdvisor: 'Aucun conseiller ne prend de rendez-vous pour le moment.',
   unknownAdvisor: 'Ce conseiller est introuvable.',
   badHref:
-    'Le lien de prise de rendez-vous de cette page n’est pas valide : seules les adresses http et https sont acceptées.',
+    'Le lien de prise de rendez-vous de cette page n’est pas valide\u00a0: seules les adresses http et https sont acceptées.',
   badProvider: 'Le service de rendez-vous de cette page doit être hubspot, calcom ou calendly.',
   contextSchemes: {
     apprentissage: 'contrat d’apprentissage',

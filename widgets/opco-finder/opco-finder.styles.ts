@@ -32,8 +32,8 @@ export const styles = css`
     top: calc(100% + 0.25rem);
     inset-inline: 0;
     z-index: 10;
-    max-height: 22rem;
-    overflow-y: auto;
+    /* No scroll of its own: the page scrolls to the active option (aria-activedescendant leaves
+       the options out of the tab order, and a scroll box nobody can tab into fails axe). */
     padding: 0.25rem;
     background: var(--_color-surface);
     border: 1px solid var(--_color-border);

@@ -8,6 +8,7 @@ import { safeHttpUrl } from '../shared/api-client'
 import { formatShare } from '../shared/localize'
 import { fundingSteps } from './funding-steps'
 import { companyId } from './query'
+import { linkedPieces } from './linked-text'
 
 export const DEFAULT_BOOKING_URL =
   'https://meetings.hubspot.com/mehdi-abakri/rencontrer-mon-conseiller-en-formation'
@@ -29,7 +30,13 @@ export function opcoName(host: CardHost, id: string): string {
 }
 
 /** A link opened in a new tab, said so to screen readers; nothing for an href that is not http(s). */
-function link(t: CommonWords, href: string | null | undefined, label: string, part = 'link') {
+function link(
+  t: CommonWords,
+  href: string | null | undefined,
+  label: string,
+  part = 'link',
+  onClick?: (event: Event) => void,
+) {
   const safe = safeHttpUrl(href)
   // noreferrer implies noopener (HTML § link types): the opened page gets no window.opener.
   return safe
@@ -39,9 +46,22 @@ function link(t: CommonWords, href: string | null | undefined, label: string, pa
         href=${safe}
         target="_blank"
         rel="noreferrer"
+        @click=${onClick}
         >${label}<span class="visually-hidden"> ${t.newTab}</span></a
       >`
     : nothing
+}
+
+/**
+ * A booking widget on the same page takes the visitor rather than a new tab: the page scrolls to
+ * it and focus lands on its title, and it already carries the company the finder found.
+ */
+function toInlineBooking(event: Event) {
+  const booking = document.querySelector<HTMLElement>('ganapati-booking-link')
+  if (!booking) return
+  event.preventDefault()
+  booking.scrollIntoView({ behavior: 'smooth', block: 'start' })
+  booking.focus({ preventScroll: true })
 }
 
 function opcoSection(
@@ -70,7 +90,13 @@ function opcoSection(
       }
     </div>
     ${opco && opco.name !== short ? html`<p class="muted">${opco.name}</p>` : nothing}
-    <p part="reason">${reason}</p>
+    <p part="reason">
+      ${linkedPieces(reason).map((piece) =>
+        typeof piece === 'string'
+          ? piece
+          : link(t, piece.href, piece.href.replace(/^https?:\/\//, '')),
+      )}
+    </p>
     ${
       alternatives.length
         ? html`<p class="muted">
@@ -158,7 +184,13 @@ export function resultCard(host: CardHost, t: Words, lang: Lang, result: Result)
     ${opcoSection(host, t, lang, result, convention?.alternatives)}
     ${stepsSection(t, lang, result.opco)}
     <footer class="card-footer">
-      ${link(t, safeHttpUrl(host.bookingUrl) ?? DEFAULT_BOOKING_URL, t.book, 'button booking-link')}
+      ${link(
+        t,
+        safeHttpUrl(host.bookingUrl) ?? DEFAULT_BOOKING_URL,
+        t.book,
+        'button booking-link',
+        toInlineBooking,
+      )}
       ${convention ? html`<p class="muted">${t.source} ${convention.source.edition}</p>` : nothing}
     </footer>
   </article>`
