@@ -177,6 +177,17 @@ export const NextAction = z.object({
 })
 export type NextAction = z.infer<typeof NextAction>
 
+/** A step still to come on the usual path, for the tracker's milestones. */
+export const UpcomingStep = z.object({
+  /** The state the step leads to. */
+  state: DossierState,
+  actor: EventActor,
+  action: z.string(),
+  /** When it is expected at the latest, counting each earlier step as done by its due date; null: no date. */
+  dueAt: z.string().nullable(),
+})
+export type UpcomingStep = z.infer<typeof UpcomingStep>
+
 export const TimelineEntry = z.object({
   /** A workflow event, or `reminder` (an e-mail the round sent, which changes no state). */
   type: z.union([DossierEventType, z.literal('reminder')]),
@@ -210,6 +221,7 @@ export const DossierView = z.object({
   simulationId: z.string().nullable(),
   createdAt: z.string(),
   nextAction: NextAction.nullable(),
+  upcoming: z.array(UpcomingStep),
   /** The steps the caller's role may take now, from the transition table. */
   allowedEvents: z.array(DossierEventType),
 })

@@ -6,7 +6,13 @@
  * stored. Pure.
  */
 import deadlines from '../../db/data/dossier-deadlines.json'
-import type { DossierState, DossierTraining, EventActor, NextAction } from '../contracts/dossiers'
+import type {
+  DossierState,
+  DossierTraining,
+  EventActor,
+  NextAction,
+  UpcomingStep,
+} from '../contracts/dossiers'
 import type { DossierFacts } from './dossier-workflow'
 import { addDays, parisDate, zonedInstant } from './calendar'
 
@@ -218,4 +224,62 @@ export function reminderKind(
   if (now >= dueAt) return 'late'
   const dueDate = parisDate(dueAt - 1)
   return parisDate(now) >= addDays(dueDate, -levels.reminderDaysBeforeDue) ? 'near' : null
+}
+
+/** The seeds' path through the workflow, with the PEC accepted, and with a refused or partial one. */
+const FUNDED_PATH: readonly DossierState[] = [
+  'session_validated',
+  'documents_sent',
+  'pec_requested',
+  'pec_received',
+  'pec_validated',
+  'training_started',
+  'training_completed',
+  'invoiced',
+  'paid',
+  'trainer_paid',
+  'closed',
+]
+const DIRECT_PATH: readonly DossierState[] = FUNDED_PATH.map((state) =>
+  state === 'pec_validated' ? 'switched_to_direct' : state,
+)
+
+/**
+ * The steps still to come on the usual path, each with who does it and when it is expected: its
+ * due date, counting each earlier step as done on its own due day (the tracker draws them as a
+ * parcel tracker does). Empty once closed or cancelled, and during a control.
+ */
+export function upcomingSteps(input: DeadlineInput, levels: ServiceLevels): UpcomingStep[] {
+  const direct =
+    input.state === 'switched_to_direct' ||
+    (input.facts.pecDecision !== null && input.facts.pecDecision !== 'accepted')
+  const path = direct ? DIRECT_PATH : FUNDED_PATH
+  const from = path.indexOf(input.state)
+  if (from < 0) return []
+  const steps: UpcomingStep[] = []
+  let since: string | null = input.since
+  for (let index = from; index < path.length - 1; index++) {
+    const state = path[index] as DossierState
+    // After the current state, the path's own decision: the PEC accepted, or the switch to direct.
+    const facts =
+      index === from
+        ? input.facts
+        : {
+            ...input.facts,
+            pecDecision: input.facts.pecDecision ?? ('accepted' as const),
+            ...(direct ? { fundingMode: 'direct' as const } : {}),
+          }
+    const step = stepOf({ ...input, state, facts, since: since ?? input.since }, levels)
+    if (!step) break
+    // After a step with no date (the funder's payment), what counts from it has none either.
+    const dueAt = step.due && since !== null ? endOfParisDay(step.due.date) : null
+    steps.push({
+      state: path[index + 1] as DossierState,
+      actor: step.actor,
+      action: step.action,
+      dueAt: dueAt === null ? null : new Date(dueAt).toISOString(),
+    })
+    since = dueAt === null ? null : new Date(dueAt - 1).toISOString()
+  }
+  return steps
 }

@@ -12,7 +12,7 @@ import type {
 } from '../contracts/dossiers'
 import type { MemberRole } from '../contracts/members'
 import type { z } from 'zod'
-import { nextAction, type ServiceLevels } from './dossier-deadlines'
+import { nextAction, upcomingSteps, type ServiceLevels } from './dossier-deadlines'
 import { allowedEvents, factsOf, type DossierFacts } from './dossier-workflow'
 
 export interface ViewContext {
@@ -38,6 +38,13 @@ export function dossierView(record: DossierRecord, context: ViewContext): Dossie
     id: dossier.opcoId as DossierView['opco']['id'],
     name: context.opcoName(dossier.opcoId),
   }
+  const deadlineInput = {
+    state,
+    facts,
+    training: dossier.training,
+    opco,
+    since: record.events.at(-1)?.at ?? dossier.createdAt,
+  }
   return {
     id: dossier.id,
     reference: dossier.reference,
@@ -52,17 +59,8 @@ export function dossierView(record: DossierRecord, context: ViewContext): Dossie
     fundingMode: facts.fundingMode,
     simulationId: dossier.simulationId,
     createdAt: dossier.createdAt,
-    nextAction: nextAction(
-      {
-        state,
-        facts,
-        training: dossier.training,
-        opco,
-        since: record.events.at(-1)?.at ?? dossier.createdAt,
-      },
-      context.levels,
-      context.now,
-    ),
+    nextAction: nextAction(deadlineInput, context.levels, context.now),
+    upcoming: upcomingSteps(deadlineInput, context.levels),
     allowedEvents: allowedEvents(state, facts, context.role),
   }
 }

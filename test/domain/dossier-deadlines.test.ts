@@ -8,6 +8,7 @@ import {
   nextAction,
   pecLeadTime,
   reminderKind,
+  upcomingSteps,
   type DeadlineInput,
 } from '../../api/domain/dossier-deadlines'
 import type { DossierFacts } from '../../api/domain/dossier-workflow'
@@ -159,4 +160,50 @@ describe('reminders', () => {
     if (!action) throw new Error('no action')
     expect(reminderKind(action, levels, at(now))).toBe(kind)
   })
+})
+
+describe('the steps to come', () => {
+  it('dates each step of the usual path, counting the earlier ones as done on their due day', () => {
+    const steps = upcomingSteps(input({}), DEFAULT_SERVICE_LEVELS)
+    expect(steps.map((step) => [step.state, step.actor, step.dueAt])).toEqual([
+      // AKTO: 30 days before Monday 27 April.
+      ['pec_requested', 'company', '2026-03-28T23:00:00.000Z'],
+      // pecAnswerDaysBeforeStart (7) before the start.
+      ['pec_received', 'company', '2026-04-20T22:00:00.000Z'],
+      // pecValidationDaysAfterReceipt (2) after that.
+      ['pec_validated', 'staff', '2026-04-22T22:00:00.000Z'],
+      ['training_started', 'trainer', '2026-04-27T22:00:00.000Z'],
+      // certificateDaysAfterEnd (5) after Wednesday 29 April.
+      ['training_completed', 'trainer', '2026-05-04T22:00:00.000Z'],
+      // invoicingDaysAfterCompletion (5).
+      ['invoiced', 'staff', '2026-05-09T22:00:00.000Z'],
+      // The funder's payment has no date, nor what counts from it.
+      ['paid', 'opco', null],
+      ['trainer_paid', 'staff', null],
+      ['closed', 'staff', null],
+    ])
+  })
+
+  it('goes through the switch to direct payment after a refused PEC, the company then paying', () => {
+    const steps = upcomingSteps(
+      input({ state: 'pec_received', facts: { ...facts, pecDecision: 'refused' } }),
+      DEFAULT_SERVICE_LEVELS,
+    )
+    expect(steps.map((step) => [step.state, step.actor])).toEqual([
+      ['switched_to_direct', 'company'],
+      ['training_started', 'trainer'],
+      ['training_completed', 'trainer'],
+      ['invoiced', 'staff'],
+      ['paid', 'company'],
+      ['trainer_paid', 'staff'],
+      ['closed', 'staff'],
+    ])
+  })
+
+  it.each([['closed'], ['cancelled'], ['control_requested']] as const)(
+    'is empty in %s',
+    (state) => {
+      expect(upcomingSteps(input({ state }), DEFAULT_SERVICE_LEVELS)).toEqual([])
+    },
+  )
 })
