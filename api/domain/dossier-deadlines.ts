@@ -272,7 +272,7 @@ export function upcomingSteps(input: DeadlineInput, levels: ServiceLevels): Upco
     const step = stepOf({ ...input, state, facts, since: since ?? input.since }, levels)
     if (!step) break
     // After a step with no date (the funder's payment), what counts from it has none either.
-    const dueAt = step.due && since !== null ? endOfParisDay(step.due.date) : null
+    const dueAt: number | null = step.due && since !== null ? endOfParisDay(step.due.date) : null
     steps.push({
       state: path[index + 1] as DossierState,
       actor: step.actor,
