@@ -382,6 +382,53 @@ describe('<ganapati-funding-simulator>', () => {
     equal(amount(element, 'opco'), '6 250 €', 'the apprenticeship column stays')
   })
 
+  it('says which scheme asks each field, and how much less one leaves to pay, in compare mode', async () => {
+    const element = await simulator(`${WORKED} ${WORKED_PRICES} hours="400" compare="contrat-pro"`)
+    await waitFor(() => amount(element, 'opco', 1) === '3 660 €', 'both columns')
+    const only = (id: string) =>
+      text(element.shadowRoot?.querySelector(`label[for="${id}"] [part~="only"]`))
+    for (const id of ['headcount', 'level', 'npec', 'rqth', 'distance']) {
+      equal(only(id), 'Contrat d’apprentissage uniquement', `${id}, the apprenticeship’s`)
+    }
+    for (const id of ['hours', 'rate', 'priority']) {
+      equal(only(id), 'Contrat de professionnalisation uniquement', `${id}, the contrat pro’s`)
+    }
+    for (const id of ['date', 'opco', 'idcc', 'price']) equal(only(id), '', `${id}, both’s`)
+    includes(
+      text(element.shadowRoot?.querySelector('legend')),
+      'Contrat d’apprentissage uniquement',
+      'the frais annexes, once for the group',
+    )
+    equal(only('meals'), '', 'not again on each of them')
+    includes(
+      text(part(element, 'hint')),
+      'Les champs sans mention valent pour les deux dispositifs.',
+      'the hint says what the others are',
+    )
+    // 4 840 € with the contrat pro − 2 250 € with the apprenticeship (the figures above).
+    equal(
+      text(part(element, 'difference')),
+      'Reste à charge de l’entreprise : 2 590 € de moins avec « Contrat d’apprentissage » qu’avec « Contrat de professionnalisation ».',
+      'the difference',
+    )
+
+    try {
+      await setViewport({ width: 320, height: 640 })
+      const page = document.scrollingElement!
+      assert(
+        page.scrollWidth <= page.clientWidth,
+        `no sideways scroll at 320 px: ${page.scrollWidth}`,
+      )
+    } finally {
+      await setViewport({ width: 800, height: 600 })
+    }
+
+    choose(element, 'compare', '')
+    await waitFor(() => parts(element, 'result').length === 1, 'one column again')
+    equal(part(element, 'difference'), null, 'no difference')
+    equal(part(element, 'only'), null, 'no scheme named under the fields')
+  })
+
   it('makes a link that restores the simulation, compared scheme included', async () => {
     const element = await simulator(`${WORKED} ${WORKED_PRICES} hours="400" compare="contrat-pro"`)
     await waitFor(() => amount(element, 'opco', 1) === '3 660 €', 'both columns')
@@ -403,6 +450,57 @@ describe('<ganapati-funding-simulator>', () => {
     equal(control(restored, 'price').readOnly, false, 'restored fields stay editable')
     equal(control(restored, 'level').value, '6', 'the level')
     equal(control(restored, 'compare').value, 'contrat-pro', 'the compared scheme')
+  })
+
+  it('gives each simulator its link by its id, beside the page’s hash route, and scrolls to the one a link opens', async () => {
+    const { api } = await testEnv()
+    // A single-page app's route, which the links must keep for the page to open where it was.
+    history.replaceState(null, '', '#/tarifs')
+    const markup = `<div>
+      <ganapati-funding-simulator id="first" api="${api}" ${WORKED} npec="7000"></ganapati-funding-simulator>
+      <div class="spacer"></div>
+      <ganapati-funding-simulator id="second" api="${api}" ${WORKED} npec="7000"></ganapati-funding-simulator>
+      <div class="spacer"></div>
+    </div>`
+    const page = () => {
+      mount(markup)
+      // Two screens apart, so that opening a link has to scroll to its simulator.
+      for (const spacer of document.querySelectorAll<HTMLElement>('.spacer')) {
+        spacer.style.height = `${2 * innerHeight}px`
+      }
+      return ['first', 'second'].map(
+        (id) => document.getElementById(id) as GanapatiFundingSimulator,
+      )
+    }
+    const [first, second] = page()
+    await Promise.all([first!.updateComplete, second!.updateComplete])
+    await retype(first!, 'price', '8500')
+    await retype(second!, 'price', '9000')
+    await waitFor(() => amount(first!, 'employer') === '2 250 €', 'the first simulation')
+    await waitFor(() => amount(second!, 'employer') === '2 750 €', 'the second simulation')
+    const links = [first!, second!].map((element) => {
+      const { value } = part(element, 'share-link') as HTMLInputElement
+      return value
+    })
+    const route = `${location.href.split('#')[0]}#/tarifs?`
+    assert(links[0]!.startsWith(`${route}ganapati-sim-first=`), `the first link: ${links[0]}`)
+    assert(links[1]!.startsWith(`${route}ganapati-sim-second=`), `the second link: ${links[1]}`)
+
+    cleanUp()
+    scrollTo(0, 0)
+    history.replaceState(null, '', links[1])
+    const [notOpened, opened] = page()
+    await waitFor(() => amount(opened!, 'employer') === '2 750 €', 'the second link restored')
+    equal(squash(control(opened!, 'price').value), '9 000', 'its price')
+    await waitForState(notOpened!, 'idle')
+    equal(control(notOpened!, 'price').value, '', 'the first simulator keeps its own, empty')
+    assert(location.hash.startsWith('#/tarifs?'), `the page’s route is kept: ${location.hash}`)
+    await waitFor(
+      () => Math.abs(opened!.getBoundingClientRect().top) < 2,
+      () =>
+        `the page scrolled to the second simulator (top ${opened!.getBoundingClientRect().top})`,
+    )
+    assert(scrollY > innerHeight, `scrolled down: ${scrollY}`)
   })
 
   it('copies the link with the Clipboard API, or says how to copy it', async () => {
@@ -627,6 +725,23 @@ describe('<ganapati-funding-simulator>', () => {
     )
   })
 
+  it('sets the frais annexes apart from the boxes above, their heading clear of their fields', async () => {
+    const element = await simulator(`${WORKED} ${WORKED_PRICES}`)
+    await waitForState(element, 'ready')
+    const group = element.shadowRoot!.querySelector('fieldset')!
+    equal(getComputedStyle(group).borderTopStyle, 'solid', 'a rule above the group')
+    const legend = group.querySelector('legend')!.getBoundingClientRect()
+    const rule = group.getBoundingClientRect().top
+    const boxes = control(element, 'distance').closest('[part~="field"]')!.getBoundingClientRect()
+    const label = group.querySelector('label')!.getBoundingClientRect()
+    assert(rule - boxes.bottom >= 8, `room above the rule: ${rule - boxes.bottom} px`)
+    assert(legend.top - rule >= 8, `room between the rule and the heading: ${legend.top - rule} px`)
+    assert(
+      label.top - legend.bottom >= 8,
+      `room under the heading: ${label.top - legend.bottom} px`,
+    )
+  })
+
   it('offers the OPCO’s own branches for the plan, and sends the one chosen', async () => {
     const seen = changes()
     const element = await simulator(
@@ -703,6 +818,39 @@ describe('<ganapati-funding-simulator>', () => {
     equal(getComputedStyle(part(element, 'amounts')!).display, 'grid', 'the figures')
     equal(getComputedStyle(part(element, 'lines')!).display, 'block', 'the sources')
     equal(getComputedStyle(control(element, 'opco')).borderTopStyle, 'none', 'no input chrome')
+  })
+
+  it('prints a title, the day of the simulation and only the fields filled in', async () => {
+    const element = await simulator(`${WORKED} ${WORKED_PRICES}`)
+    await waitForState(element, 'ready')
+    const header = part(element, 'print-header')!
+    equal(header.checkVisibility(), false, 'no print title on screen')
+    const shown = () =>
+      parts(element, 'field')
+        .filter((field) => field.checkVisibility())
+        .map((field) => field.querySelector('[id]')?.id)
+    await emulateMedia({ media: 'print' })
+    equal(header.checkVisibility(), true, 'the title printed')
+    equal(text(header.querySelector('h2')), 'Simulation du financement de la formation', 'title')
+    const day = new Intl.DateTimeFormat('fr', { dateStyle: 'long' }).format(new Date())
+    equal(text(header.querySelector('p')), `Simulation du ${day}`, 'the day it was made')
+    // No OPCO, no IDCC, nothing compared, boxes left unticked, no frais annexes: not printed.
+    deepEqual(shown(), ['scheme', 'date', 'headcount', 'level', 'price', 'npec'], 'fields printed')
+    equal(element.shadowRoot?.querySelector('fieldset')?.checkVisibility(), false, 'no annex')
+    equal(part(element, 'hint')?.checkVisibility(), false, 'no typing hint')
+    equal(part(element, 'share-button')?.checkVisibility(), false, 'no button')
+
+    await emulateMedia({ media: 'screen' })
+    control(element, 'rqth').click()
+    await retype(element, 'meals', '100')
+    await waitFor(() => amount(element, 'opco') === '6 550 €', 'the meals counted')
+    await emulateMedia({ media: 'print' })
+    deepEqual(
+      shown(),
+      ['scheme', 'date', 'headcount', 'level', 'price', 'npec', 'rqth', 'meals'],
+      'the box ticked and the annex filled in, printed',
+    )
+    equal(element.shadowRoot?.querySelector('fieldset')?.checkVisibility(), true, 'the annex')
   })
 
   it('has no axe-core violations with two results side by side', async () => {

@@ -33,9 +33,39 @@ export const styles = css`
     align-items: end;
   }
 
-  /* The frais annexes: a fieldset laid out as the form, across its width. */
+  /*
+   * The frais annexes: a fieldset laid out as the form, across its width, set apart from the boxes
+   * above by a rule. A floated legend is a grid item like the fields, so the grid's gap holds
+   * between it and them, and the rule is not cut by it.
+   */
   .annex {
+    padding-top: var(--_spacing);
     border: 0;
+    border-top: 1px solid var(--_color-border);
+  }
+
+  .annex legend {
+    float: left;
+    grid-column: 1 / -1;
+    padding: 0;
+    font-size: 1rem;
+  }
+
+  /* In compare mode, the scheme a field is for: a tag on its own line under the label. */
+  .only {
+    display: table;
+    margin-top: 0.25rem;
+    padding: 0 0.5rem;
+    color: var(--_color-muted);
+    font-size: 0.8125rem;
+    font-weight: 600;
+    background: var(--_color-surface-alt);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius-small);
+  }
+
+  .print-header {
+    display: none;
   }
 
   .field--check {
@@ -209,7 +239,10 @@ export const styles = css`
     }
   }
 
-  /* A printed simulation: the figures and their sources, the values entered, no controls. */
+  /*
+   * A printed simulation: a title and the day it was made, the values entered, the figures and
+   * their sources; no controls, and no field left empty.
+   */
   @media print {
     .base {
       padding: 0;
@@ -217,16 +250,30 @@ export const styles = css`
       box-shadow: none;
     }
 
-    .input {
+    .print-header {
+      display: block;
+    }
+
+    /* Two columns on a sheet: a value is printed whole, never cut at its box's end. */
+    .form {
+      grid-template-columns: repeat(auto-fill, minmax(min(20rem, 100%), 1fr));
+    }
+
+    /* Two classes outweigh the read-only selector: a preset loses its frame too. */
+    .field .input {
       min-height: 0;
       padding: 0;
+      background: none;
       border: 0;
       appearance: none;
     }
 
     .hint,
     .share,
-    .button {
+    .button,
+    .field--empty,
+    .annex:not(:has(.field:not(.field--empty))),
+    ::-webkit-calendar-picker-indicator {
       display: none;
     }
 

@@ -11,9 +11,9 @@ import { fieldStyles } from '../shared/field.styles'
 import { LocalizeController, type Lang } from '../shared/localize'
 import { PageContextController } from '../shared/page-context'
 import { styles } from './funding-simulator.styles'
-import { restoreShared, shareLink } from './share-link'
+import { restoreShared, shareKey, shareLink } from './share-link'
 import { summary } from './simulation-chart'
-import { formControl, type Control, type FormState } from './simulation-form'
+import { formControl, onlyTag, type Control, type FormState } from './simulation-form'
 import {
   ANNEX,
   FIELDS,
@@ -28,7 +28,7 @@ import {
   uses,
   type Values,
 } from './simulation-input'
-import { resultColumn, type Column } from './simulation-result'
+import { difference, resultColumn, type Column } from './simulation-result'
 
 export type SimulatorState = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -55,6 +55,9 @@ type RuleList = { items: FundingRule[] }
  * @csspart error - The message under a field the API or the simulator refused.
  * @csspart hint - The help text under the form.
  * @csspart compare - The « Comparer avec… » select.
+ * @csspart only - In compare mode, the scheme named under a field only that one asks.
+ * @csspart difference - In compare mode, how much less the company pays with one scheme.
+ * @csspart print-header - The title and the date of a printed simulation (print only).
  * @csspart result - A result column: one scheme's figures.
  * @csspart amounts - The three amounts and the total.
  * @csspart amount - One amount (also `amount-opco`, `amount-employer`, `amount-state`, `amount-total`).
@@ -274,15 +277,20 @@ export class GanapatiFundingSimulator extends GanapatiElement {
       values[field] = isText(field) || Number.isNaN(number) ? preset : formatNumber(number, lang)
     }
     if (!this.hasUpdated) {
-      // A link shared from this page: the visitor's fields, never over a preset.
+      // A link shared from this page, named by the element's id: the visitor's fields, never over
+      // a preset.
       const shared = restoreShared(
         location.hash,
         lang,
         PRESETS.filter((field) => this.#preset(field) != null),
+        shareKey(this.id),
       )
       Object.assign(values, shared.values)
       if (this.scheme == null && shared.scheme) this.selected = shared.scheme
       if (shared.compare != null) this.compare = shared.compare
+      // The fragment names no element of the page, so the browser scrolls nowhere: the link was
+      // for this simulator, which the visitor is brought to.
+      if (shared.scheme) void this.updateComplete.then(() => this.scrollIntoView())
     }
     this.values = values
     if (changed.has('scheme') && SCHEMES.includes(this.scheme as Scheme)) {
@@ -445,25 +453,31 @@ export class GanapatiFundingSimulator extends GanapatiElement {
     }
     const result = this.columns[0]?.result
     const loading = this.state === 'loading'
+    const gap = difference(t, lang, this.columns)
     return html`<div class="base" part="base" lang=${lang}>
+      <div class="print-header" part="print-header">
+        <h2>${t.printTitle}</h2>
+        <p>${t.made(new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format())}</p>
+      </div>
       <form class="form" part="form" @submit=${(event: Event) => event.preventDefault()}>
         ${formControl(form, 'scheme')} ${formControl(form, 'compare')}
         ${fields.map((field) =>
           // The frais annexes, last of the apprenticeship's fields, grouped in one fieldset.
           field === 'meals'
             ? html`<fieldset class="form annex">
-                <legend class="label">${t.annex}</legend>
+                <legend class="label">${t.annex}${onlyTag(form, field)}</legend>
                 ${ANNEX.map((annex) => formControl(form, annex))}
               </fieldset>`
             : ANNEX.includes(field)
               ? nothing
               : formControl(form, field),
         )}
-        <p class="hint muted" part="hint">${t.hint}</p>
+        <p class="hint muted" part="hint">${t.hint} ${this.#compared ? t.both : ''}</p>
       </form>
       <div class="visually-hidden" role="status">
-        ${loading ? t.loading : result ? summary(t, result, lang) : ''}
+        ${loading ? t.loading : result ? `${summary(t, result, lang)}. ${gap ?? ''}` : ''}
       </div>
+      ${gap ? html`<p class="notice" part="difference">${gap}</p>` : nothing}
       <div class="results" aria-busy=${loading}>
         ${this.columns.map((column) => resultColumn(t, lang, column, this.#retry))}
       </div>
@@ -477,7 +491,14 @@ export class GanapatiFundingSimulator extends GanapatiElement {
                   class="input"
                   part="input share-link"
                   readonly
-                  .value=${shareLink(this.selected, this.#compared, this.values, lang, location.href)}
+                  .value=${shareLink(
+                    this.selected,
+                    this.#compared,
+                    this.values,
+                    lang,
+                    location.href,
+                    shareKey(this.id),
+                  )}
                 />
                 <button
                   class="button"

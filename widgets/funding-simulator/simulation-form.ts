@@ -2,7 +2,7 @@
 import { html, nothing } from 'lit'
 import type { Scheme } from '../../api/contracts/funding-rules'
 import type { CommonWords, FormWords, SimulatorWords } from '../i18n/translation'
-import { CHECKBOXES, SCHEMES, type Field, type Values } from './simulation-input'
+import { ANNEX, CHECKBOXES, SCHEMES, uses, type Field, type Values } from './simulation-input'
 
 export type Control = Field | 'scheme' | 'compare'
 
@@ -48,6 +48,27 @@ export function controlOptions(
     ]
   }
   return control === 'opco' ? [['', t.unknownOpco], ...opcos] : null
+}
+
+/**
+ * In compare mode, the one scheme of the two that asks a field, so its label can say so; null when
+ * both ask it, or without a comparison.
+ */
+export function onlyFor(
+  { selected, compared }: Pick<FormState, 'selected' | 'compared'>,
+  field: Control,
+): Scheme | null {
+  if (!compared || field === 'scheme' || field === 'compare') return null
+  const mine = uses(selected, field)
+  return mine === uses(compared, field) ? null : mine ? selected : compared
+}
+
+/** « Contrat de professionnalisation uniquement », under the label of a field one scheme asks. */
+export function onlyTag(state: FormState, field: Control) {
+  const only = onlyFor(state, field)
+  return only
+    ? html`<span class="only" part="only">${state.t.only(state.t.schemes[only])}</span>`
+    : nothing
 }
 
 export function formControl(state: FormState, field: Control) {
@@ -110,9 +131,15 @@ export function formControl(state: FormState, field: Control) {
       : field === 'distance' && state.distancePercent
         ? t.distance(state.distancePercent)
         : t.fields[field]
-  return html`<div class="field ${checkbox ? 'field--check' : ''}" part="field">
+  // An empty field has nothing to print: `field--empty` leaves it off the page.
+  return html`<div
+    class="field ${checkbox ? 'field--check' : ''} ${value ? '' : 'field--empty'}"
+    part="field"
+  >
     ${checkbox ? control : nothing}
-    <label class="label" part="label" for=${field}>${label}</label>
+    <label class="label" part="label" for=${field}
+      >${label}${ANNEX.includes(field as Field) ? nothing : onlyTag(state, field)}</label
+    >
     ${checkbox ? nothing : control}
     ${error ? html`<p class="error" part="error" id="${field}-error">${error}</p>` : nothing}
   </div>`

@@ -50,6 +50,24 @@ function lines(t: Words, result: SimulationResult, lang: Lang) {
     </ul>`
 }
 
+/**
+ * In compare mode, how much less the company pays with one scheme than with the other; null
+ * until both columns have a « reste à charge ».
+ */
+export function difference(t: Words, lang: Lang, [a, b]: Column[]): string | null {
+  const mine = a?.result?.employerCostCents
+  const other = b?.result?.employerCostCents
+  if (mine == null || other == null) return null
+  const [less, more] = mine > other ? [b!, a!] : [a!, b!]
+  return mine === other
+    ? t.same
+    : t.difference(
+        formatMoney(Math.abs(mine - other), lang),
+        t.schemes[less.scheme],
+        t.schemes[more.scheme],
+      )
+}
+
 /** A column; `retry` runs the simulation again after a failure. */
 export function resultColumn(
   t: Words,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { readShared, restoreShared, shareLink } from '../../../widgets/funding-simulator/share-link'
+import {
+  pageFragment,
+  readShared,
+  restoreShared,
+  shareKey,
+  shareLink,
+} from '../../../widgets/funding-simulator/share-link'
 
 const PAGE = 'https://partenaire.example/financer#tarifs'
 
@@ -48,5 +54,80 @@ describe('restoreShared', () => {
   it('ignores an unknown scheme, and restores nothing without a link', () => {
     expect(restoreShared('#ganapati-sim=scheme%3Dlottery', 'fr', []).scheme).toBeNull()
     expect(restoreShared('', 'fr', [])).toEqual({ values: {}, scheme: null, compare: null })
+  })
+})
+
+describe('one link per simulator, beside the page’s own fragment', () => {
+  it.each([
+    [null, 'ganapati-sim'],
+    ['', 'ganapati-sim'],
+    ['tarifs', 'ganapati-sim-tarifs'],
+  ])('names the link of a simulator with id %j %s', (id, key) => {
+    expect(shareKey(id)).toBe(key)
+  })
+
+  it.each([
+    ['', ''],
+    ['tarifs', 'tarifs'],
+    ['/tarifs', '/tarifs'],
+    ['ganapati-sim=a', ''],
+    ['ganapati-sim-x=a&tarifs', 'tarifs'],
+    ['/tarifs?ganapati-sim=a', '/tarifs'],
+    ['/tarifs?ganapati-sim-x=a&tab=2', '/tarifs?tab=2'],
+    ['/tarifs?tab=2&ganapati-sim-x=a&ganapati-sim-y=b', '/tarifs?tab=2'],
+    ['!/tarifs?tab=2&ganapati-sim=a&page=3', '!/tarifs?tab=2&page=3'],
+  ])('keeps %j of the fragment as %j', (fragment, own) => {
+    expect(pageFragment(fragment)).toBe(own)
+  })
+
+  const link = (page: string, id?: string) =>
+    shareLink('plan', '', { price: '1500' }, 'fr', page, shareKey(id))
+  const sim = 'scheme%3Dplan%26price%3D1500'
+
+  it.each([
+    ['https://p.example/', undefined, `https://p.example/#ganapati-sim=${sim}`],
+    ['https://p.example/#/tarifs', 'a', `https://p.example/#/tarifs?ganapati-sim-a=${sim}`],
+    // A hash router's path first, its query kept: Vue Router, React Router's HashRouter read it so.
+    [
+      'https://p.example/#/tarifs?tab=2',
+      'a',
+      `https://p.example/#/tarifs?tab=2&ganapati-sim-a=${sim}`,
+    ],
+    ['https://p.example/#!/tarifs', 'a', `https://p.example/#!/tarifs?ganapati-sim-a=${sim}`],
+    ['https://p.example/#tarifs', 'a', `https://p.example/#ganapati-sim-a=${sim}&tarifs`],
+    // A page opened from another simulator's link: that link is not this one's to carry.
+    [
+      'https://p.example/#/tarifs?ganapati-sim-b=scheme%3Dpro-a',
+      'a',
+      `https://p.example/#/tarifs?ganapati-sim-a=${sim}`,
+    ],
+    [
+      `https://p.example/#ganapati-sim-a=scheme%3Dpro-a&tarifs`,
+      'a',
+      `https://p.example/#ganapati-sim-a=${sim}&tarifs`,
+    ],
+  ])('puts the link of %s (id %j) in %s', (page, id, expected) => {
+    expect(link(page, id)).toBe(expected)
+  })
+
+  it('reads each simulator’s link, and only its own, wherever it sits in the fragment', () => {
+    const hash = `#/tarifs?tab=2&ganapati-sim-a=${sim}&ganapati-sim=scheme%3Dpro-a`
+    expect(restoreShared(hash, 'fr', [], shareKey('a'))).toEqual({
+      values: { price: '1\u202f500' },
+      scheme: 'plan',
+      compare: null,
+    })
+    expect(restoreShared(hash, 'fr', []).scheme).toBe('pro-a')
+    expect(restoreShared(hash, 'fr', [], shareKey('b'))).toEqual({
+      values: {},
+      scheme: null,
+      compare: null,
+    })
+  })
+
+  it('restores what it wrote, with an id made of any characters', () => {
+    const written = new URL(link('https://p.example/#/tarifs', 'simulateur 2&3'))
+    expect(written.hash.startsWith('#/tarifs?')).toBe(true)
+    expect(restoreShared(written.hash, 'en', [], shareKey('simulateur 2&3')).scheme).toBe('plan')
   })
 })
