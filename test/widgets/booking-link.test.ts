@@ -349,6 +349,7 @@ describe('<ganapati-booking-link>', () => {
       const shown = squash(text(part(booking, 'summary')))
       return shown.includes('SIRET : 418 166 096 00069') && shown.includes('OPCO : Atlas')
     }, 'the finder’s company in the booking summary')
+    equal(control(booking, 'company').value, 'OCTO-TECHNOLOGY', 'the company field, prefilled')
     for (const [field, value] of [
       ['name', 'Nadia Benali'],
       ['email', 'nadia@exemple.fr'],

@@ -153,7 +153,7 @@ describe('<ganapati-opco-finder>', () => {
     equal(event.composed, true, 'composed')
     deepEqual(
       event.detail,
-      { opcoId: 'atlas', idcc: '1486', siret: null, confidence: 'high' },
+      { opcoId: 'atlas', idcc: '1486', siret: null, company: null, confidence: 'high' },
       'detail',
     )
   })
@@ -342,7 +342,13 @@ describe('<ganapati-opco-finder>', () => {
     const event = await waitFor(() => seen.events[0], 'ganapati-opco-found')
     deepEqual(
       event.detail,
-      { opcoId: 'atlas', idcc: '1486', siret: '41816609600069', confidence: 'high' },
+      {
+        opcoId: 'atlas',
+        idcc: '1486',
+        siret: '41816609600069',
+        company: 'OCTO-TECHNOLOGY',
+        confidence: 'high',
+      },
       'detail',
     )
   })

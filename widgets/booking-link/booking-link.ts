@@ -170,9 +170,16 @@ export class GanapatiBookingLink extends GanapatiElement {
   readonly #booking = new BookingController(this, this.#api, this.#i18n)
   readonly #context = new PageContextController(this, {
     // A finder on the page found the company's OPCO; a preset OPCO that differs keeps its own.
-    'ganapati-opco-found': ({ opcoId, idcc, siret }) => {
+    'ganapati-opco-found': ({ opcoId, idcc, siret, company }) => {
       if ((this.opco ?? opcoId) !== opcoId) return
       this.found = { ...this.found, opcoId, idcc, siret }
+      // The form's company is the one found, or none once cleared, unless the page or the visitor
+      // wrote another.
+      const { values } = this
+      if (!this.company && (values.company ?? '') === (this.#foundCompany ?? '')) {
+        this.values = { ...values, company: company ?? '' }
+      }
+      this.#foundCompany = company ?? ''
     },
     // A simulator showed figures: the advisor gets them, and its OPCO and IDCC if none is known.
     'ganapati-simulation-change': (detail) => {
@@ -186,6 +193,8 @@ export class GanapatiBookingLink extends GanapatiElement {
     },
   })
   #opcosAsked = false
+  /** The company name a finder's result put in the form. */
+  #foundCompany = ''
 
   constructor() {
     super()

@@ -34,7 +34,7 @@ interface Notice {
  * @summary Finds the OPCO of a company from its IDCC, its convention's name, its SIRET/SIREN or
  * its name, with a confidence, the reason, the funding-request steps and a link to an advisor.
  *
- * @event ganapati-opco-found - A result with an OPCO is shown. `detail: { opcoId, idcc, siret, confidence }`; `siret` is null for a convention search, and for a company the directory knows without establishment.
+ * @event ganapati-opco-found - A result with an OPCO is shown. `detail: { opcoId, idcc, siret, company, confidence }`; `siret` is null for a convention search, and for a company the directory knows without establishment; `company`, the company's name, is null for a convention search.
  * @event ganapati-opco-cleared - The result a `ganapati-opco-found` announced goes: a new search, which may end without an OPCO (none decides, nothing found, a failure). `detail: null`.
  *
  * @csspart base - The root wrapper.
@@ -345,10 +345,12 @@ export class GanapatiOpcoFinder extends GanapatiElement {
     }
     // A company's answer names the convention its OPCO comes from, or null when none decides it.
     const { opco, idcc, confidence } = result
-    const siret = 'siret' in result ? result.siret : null
+    const [siret, company] = 'siret' in result ? [result.siret, result.name] : [null, null]
     this.#show(result, null, 'ready')
     await this.updateComplete
-    if (opco && idcc) this.emit('ganapati-opco-found', { opcoId: opco.id, idcc, siret, confidence })
+    if (opco && idcc) {
+      this.emit('ganapati-opco-found', { opcoId: opco.id, idcc, siret, company, confidence })
+    }
   }
 
   #fail(error: unknown) {

@@ -10,6 +10,8 @@ export interface OpcoFoundDetail {
   idcc: string
   /** Null when the visitor searched a convention, or for a company the directory knows without establishment. */
   siret: string | null
+  /** The company's name when the visitor searched a company; null for a convention. */
+  company: string | null
   confidence: Confidence | null
 }
 
