@@ -115,4 +115,19 @@ describe('the widgets’ shared core', () => {
       await expectNoAxeViolations(widget)
     }
   })
+
+  it('ends a select’s text cut by a narrow column with an ellipsis', async () => {
+    const frame = mount<HTMLDivElement>(
+      '<div style="width: 320px"><ganapati-funding-simulator scheme="apprentissage"></ganapati-funding-simulator></div>',
+    )
+    const simulator = frame.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> }
+    await simulator.updateComplete
+    const level = simulator.shadowRoot?.querySelector<HTMLSelectElement>('select#level')
+    assert(level, 'the level select')
+    equal(getComputedStyle(level).textOverflow, 'ellipsis', 'text-overflow')
+    assert(
+      level.getBoundingClientRect().right <= simulator.getBoundingClientRect().right,
+      'the select keeps within the widget',
+    )
+  })
 })

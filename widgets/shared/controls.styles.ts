@@ -54,6 +54,12 @@ const controls = css`
     border-color: var(--_color-primary);
   }
 
+  /* A long value in a narrow column (a diploma level, chosen or preset) ends with « … » rather
+     than a cut word; the whole value is read out, and shown once focused or opened. */
+  .input {
+    text-overflow: ellipsis;
+  }
+
   /* Headings and messages that take focus by script (tabindex="-1") set outline: none themselves. */
   :focus-visible {
     outline: 3px solid var(--_color-focus);
