@@ -46,7 +46,8 @@ import { memberAuth } from '../middleware/member-auth'
 import { ProblemError } from '../middleware/problem'
 import { validate } from '../middleware/validate'
 import type { Clock } from '../services/clock'
-import { dossierEventRows, type DossierOpco } from '../services/dossier-notifications'
+import { dossierEventRows, dossierOpco, type DossierOpco } from '../services/dossier-notifications'
+import { idempotency } from '../middleware/idempotency'
 import type { OutboxDispatcher } from '../services/outbox-dispatcher'
 import type { CompanyDirectory } from '../services/recherche-entreprises'
 import { queueSignInLink, SIGN_IN_LINK_MINUTES } from '../services/sign-in-links'
@@ -89,17 +90,7 @@ const fieldProblem = (pointer: string, detail: string) =>
   new ProblemError('validation-error', detail, { errors: [{ pointer, detail }] })
 
 async function opcoOf(c: Context<AppEnv>, id: string): Promise<DossierOpco> {
-  const opco = (await c.var.catalog()).opcos.get(id as OpcoId)
-  return {
-    id,
-    name: opco?.shortName || opco?.name || id,
-    fundingRequest: opco?.fundingRequest
-      ? {
-          channel: opco.fundingRequest.channel?.fr ?? null,
-          note: opco.fundingRequest.note?.fr ?? null,
-        }
-      : null,
-  }
+  return dossierOpco(id, (await c.var.catalog()).opcos.get(id as OpcoId))
 }
 
 export function dossierRoutes(options: DossierRouteOptions) {
@@ -111,10 +102,7 @@ export function dossierRoutes(options: DossierRouteOptions) {
       role: c.var.session.member.role,
       levels: options.levels,
       now: clock.now(),
-      opcoName: (id) => {
-        const opco = catalog.opcos.get(id as OpcoId)
-        return opco?.shortName || opco?.name || id
-      },
+      opcoName: (id) => dossierOpco(id, catalog.opcos.get(id as OpcoId)).name,
     }
   }
 
@@ -160,97 +148,108 @@ export function dossierRoutes(options: DossierRouteOptions) {
 
   return new Hono<AppEnv>()
     .use(memberAuth(clock))
-    .post('/', maxBodySize(MAX_BODY_BYTES), validate('json', NewDossier), async (c) => {
-      const request = c.req.valid('json')
-      const member = c.var.session.member
-      mustOpen(member, 'ouvrent un dossier')
-      const trainer = await trainerOf(c, request.trainerId)
-      const id = parseCompanyId(request.company.siret)
-      if (typeof id === 'string' || id.kind !== 'siret') {
-        throw fieldProblem(
-          '/body/company/siret',
-          `${request.company.siret} n'est pas un numéro SIRET valide (clé de contrôle incorrecte) : vérifiez les chiffres.`,
-        )
-      }
-      const [found, catalog] = await Promise.all([
-        options.companies.findCompany(id),
-        c.var.catalog(),
-      ])
-      const company = found ? answerCompany(found, id.siret, catalog) : null
-      if (!company) {
-        throw new ProblemError(
-          'unknown-company',
-          `Aucune entreprise trouvée pour le SIRET ${id.siret} dans l'annuaire des entreprises.`,
-        )
-      }
-      const opcoId = request.opcoId ?? company.opco?.id
-      if (!opcoId) {
-        throw fieldProblem(
-          '/body/opcoId',
-          `L'OPCO de ${company.name} ne se déduit pas de sa convention collective : précisez opcoId.`,
-        )
-      }
-      const now = clock.now()
-      const at = iso(now)
-      const dossier = {
-        id: crypto.randomUUID(),
-        reference: newReference(now),
-        trainerId: trainer.id,
-        companySiret: id.siret,
-        companyName: company.name,
-        companyIdcc: company.idcc,
-        companyContactEmail: request.company.contactEmail,
-        opcoId,
-        training: request.training,
-        trainees: request.trainees,
-        priceCents: request.priceCents,
-        fundingMode: request.fundingMode,
-        simulationId: request.simulationId ?? null,
-        version: 1,
-        createdAt: at,
-      }
-      const first: DossierEvent = {
-        dossierId: dossier.id,
-        sequence: 1,
-        type: 'session_validated',
-        state: 'session_validated',
-        at,
-        actorId: member.id,
-        actorRole: member.role,
-        actorName: member.name,
-        note: null,
-        data: request.opcoId ? { opcoOverride: request.opcoId } : {},
-        documents: [],
-      }
-      const record: DossierRecord = {
-        dossier,
-        trainerName: trainer.name,
-        events: [first],
-        reminders: [],
-      }
-      const view = await detail(c, record)
-      const rows = await dossierEventRows(
-        {
+    .post(
+      '/',
+      maxBodySize(MAX_BODY_BYTES),
+      // A retried « Valider une session » opens one dossier; keys are the member's own.
+      idempotency({
+        clock,
+        db: (c) => c.var.db,
+        scope: (c) => `member ${(c as Context<AppEnv>).var.session.member.id}`,
+      }),
+      validate('json', NewDossier),
+      async (c) => {
+        const request = c.req.valid('json')
+        const member = c.var.session.member
+        mustOpen(member, 'ouvrent un dossier')
+        const trainer = await trainerOf(c, request.trainerId)
+        const id = parseCompanyId(request.company.siret)
+        if (typeof id === 'string' || id.kind !== 'siret') {
+          throw fieldProblem(
+            '/body/company/siret',
+            `${request.company.siret} n'est pas un numéro SIRET valide (clé de contrôle incorrecte) : vérifiez les chiffres.`,
+          )
+        }
+        const [found, catalog] = await Promise.all([
+          options.companies.findCompany(id),
+          c.var.catalog(),
+        ])
+        const company = found ? answerCompany(found, id.siret, catalog) : null
+        if (!company) {
+          throw new ProblemError(
+            'unknown-company',
+            `Aucune entreprise trouvée pour le SIRET ${id.siret} dans l'annuaire des entreprises.`,
+          )
+        }
+        const opcoId = request.opcoId ?? company.opco?.id
+        if (!opcoId) {
+          throw fieldProblem(
+            '/body/opcoId',
+            `L'OPCO de ${company.name} ne se déduit pas de sa convention collective : précisez opcoId.`,
+          )
+        }
+        const now = clock.now()
+        const at = iso(now)
+        const dossier = {
+          id: crypto.randomUUID(),
+          reference: newReference(now),
+          trainerId: trainer.id,
+          companySiret: id.siret,
+          companyName: company.name,
+          companyIdcc: company.idcc,
+          companyContactEmail: request.company.contactEmail,
+          opcoId,
+          training: request.training,
+          trainees: request.trainees,
+          priceCents: request.priceCents,
+          fundingMode: request.fundingMode,
+          simulationId: request.simulationId ?? null,
+          version: 1,
+          createdAt: at,
+        }
+        const first: DossierEvent = {
+          dossierId: dossier.id,
+          sequence: 1,
+          type: 'session_validated',
+          state: 'session_validated',
+          at,
+          actorId: member.id,
+          actorRole: member.role,
+          actorName: member.name,
+          note: null,
+          data: request.opcoId ? { opcoOverride: request.opcoId } : {},
+          documents: [],
+        }
+        const record: DossierRecord = {
           dossier,
-          event: first,
-          opco: await opcoOf(c, opcoId),
-          trainer,
-          next: view.nextAction,
-          publicUrl: options.publicUrl(),
-        },
-        options.sealKey !== null,
-      )
-      await insertDossier(c.var.db, dossier, first, rows)
-      deliverSoon(c, options.dispatcher)
-      return jsonResponse(
-        JSON.stringify(view),
-        {
-          ...NO_STORE_HEADERS,
-          Location: new URL(`/v1/dossiers/${dossier.id}`, options.publicUrl()).href,
-        },
-        201,
-      )
-    })
+          trainerName: trainer.name,
+          events: [first],
+          reminders: [],
+        }
+        const view = await detail(c, record)
+        const rows = await dossierEventRows(
+          {
+            dossier,
+            event: first,
+            opco: await opcoOf(c, opcoId),
+            trainer,
+            next: view.nextAction,
+            publicUrl: options.publicUrl(),
+          },
+          options.sealKey !== null,
+        )
+        await insertDossier(c.var.db, dossier, first, rows)
+        deliverSoon(c, options.dispatcher)
+        return jsonResponse(
+          JSON.stringify(view),
+          {
+            ...NO_STORE_HEADERS,
+            Location: new URL(`/v1/dossiers/${dossier.id}`, options.publicUrl()).href,
+          },
+          201,
+        )
+      },
+    )
     .get('/', validate('query', DossierListQuery), async (c) => {
       const query = c.req.valid('query')
       const records = await visibleDossiers(c.var.db, scopeOf(c.var.session.member))

@@ -8,6 +8,7 @@ import type { Dossier, DossierEvent } from '../../db/dossiers'
 import type { QueuedNotification } from '../../db/members'
 import type { Member } from '../contracts/members'
 import type { NextAction } from '../contracts/dossiers'
+import type { Opco } from '../contracts/opcos'
 import {
   documentsReceivedMail,
   trainerPaidMail,
@@ -21,6 +22,26 @@ export interface DossierOpco {
   id: string
   name: string
   fundingRequest: { channel: string | null; note: string | null } | null
+}
+
+/**
+ * The OPCO of a dossier from its catalog entry or its row: the short name sentences use (AKTO's
+ * official name is a tagline), the flyer's French wording; the bare id if the OPCO is unknown.
+ */
+export function dossierOpco(
+  id: string,
+  opco: Pick<Opco, 'name' | 'shortName' | 'fundingRequest'> | null | undefined,
+): DossierOpco {
+  return {
+    id,
+    name: opco?.shortName || opco?.name || id,
+    fundingRequest: opco?.fundingRequest
+      ? {
+          channel: opco.fundingRequest.channel?.fr ?? null,
+          note: opco.fundingRequest.note?.fr ?? null,
+        }
+      : null,
+  }
 }
 
 export interface DossierChange {

@@ -9,13 +9,12 @@ import type { Db } from '../../db/client'
 import { insertReminder, openDossiers, type DossierRecord } from '../../db/dossiers'
 import { findMemberByEmail, memberOf } from '../../db/members'
 import { members, opcos } from '../../db/schema'
-import type { FundingRequest } from '../contracts/opcos'
 import { parisDate } from '../domain/calendar'
 import { reminderKind, type ServiceLevels } from '../domain/dossier-deadlines'
 import { reminderMail } from '../domain/dossier-mail'
 import { dossierView, stateOf } from '../domain/dossier-view'
 import type { Clock } from './clock'
-import { dossierMailRow, mailFacts, type DossierOpco } from './dossier-notifications'
+import { dossierMailRow, dossierOpco, mailFacts, type DossierOpco } from './dossier-notifications'
 
 export interface ReminderSettings {
   levels: ServiceLevels
@@ -25,21 +24,7 @@ export interface ReminderSettings {
 
 async function opcoDirectory(db: Db): Promise<Map<string, DossierOpco>> {
   const rows = await db.select().from(opcos)
-  return new Map(
-    rows.map((row) => {
-      const request = row.fundingRequest as FundingRequest | null
-      return [
-        row.id,
-        {
-          id: row.id,
-          name: row.shortName || row.name,
-          fundingRequest: request
-            ? { channel: request.channel?.fr ?? null, note: request.note?.fr ?? null }
-            : null,
-        },
-      ]
-    }),
-  )
+  return new Map(rows.map((row) => [row.id, dossierOpco(row.id, row)]))
 }
 
 /** Sends the reminders due at the clock's instant; how many dossiers were reminded. */
@@ -74,11 +59,7 @@ async function remind(
 ): Promise<boolean> {
   const { dossier } = record
   const { now, settings } = context
-  const opco = context.directory.get(dossier.opcoId) ?? {
-    id: dossier.opcoId,
-    name: dossier.opcoId,
-    fundingRequest: null,
-  }
+  const opco = context.directory.get(dossier.opcoId) ?? dossierOpco(dossier.opcoId, null)
   const view = dossierView(record, {
     role: 'staff',
     levels: settings.levels,

@@ -122,6 +122,30 @@ describe('POST /v1/dossiers', () => {
     })
   })
 
+  it('opens one dossier for a retried request with the same Idempotency-Key, per member', async () => {
+    const t = await createDossierApp({ directory })
+    const { trainer } = await cast(t)
+    const other = await t.member('trainer')
+    const post = (token: string) =>
+      t.app.request('/v1/dossiers', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${token}`,
+          'Idempotency-Key': 'valider-session-1',
+        },
+        body: JSON.stringify(newDossier()),
+      })
+    const first = await post(trainer.token)
+    const again = await post(trainer.token)
+    expect([first.status, again.status]).toEqual([201, 201])
+    expect(again.headers.get('idempotent-replayed')).toBe('true')
+    expect(await again.json()).toEqual(await first.json())
+    // Another member's key is another key.
+    expect((await post(other.token)).headers.get('idempotent-replayed')).toBeNull()
+    expect(await t.db.select().from(dossierEvents)).toHaveLength(2)
+  })
+
   it('takes an opcoId over the convention’s OPCO', async () => {
     const t = await createDossierApp({ directory })
     const { trainer } = await cast(t)
