@@ -2,9 +2,9 @@
  * /v1/dossiers — the training files a member may see (api/domain/dossier-access.ts), behind a bearer
  * session: POST / opens one (trainer or staff; the company found with the finder's own lookup),
  * GET / lists them by who is awaited, GET /:id answers one with its timeline and next action,
- * POST /:id/events records a step of the workflow table, POST /:id/invitations e-mails the
- * company's contact a link that signs them in on the dossier. A dossier outside the caller's scope
- * is a 404, and a refused request changes nothing.
+ * POST /:id/events records a step of the workflow table; POST /:id/invitations is mounted from
+ * routes/dossier-invitations.ts. A dossier outside the caller's scope is a 404, and a refused
+ * request changes nothing.
  */
 import { Hono, type Context } from 'hono'
 import {
@@ -14,10 +14,9 @@ import {
   type DossierEvent,
   type DossierRecord,
 } from '../../db/dossiers'
-import { findMember, findMemberByEmail, insertMember } from '../../db/members'
+import { findMember } from '../../db/members'
 import {
   DossierEventRequest,
-  DossierInvitation,
   DossierListQuery,
   DossierParam,
   NewDossier,
@@ -28,7 +27,7 @@ import type { Member } from '../contracts/members'
 import type { OpcoId } from '../contracts/opcos'
 import { parseCompanyId } from '../domain/company-id'
 import { answerCompany } from '../domain/company-opco'
-import { canSee, DOSSIER_OPENERS, scopeOf } from '../domain/dossier-access'
+import { scopeOf } from '../domain/dossier-access'
 import type { ServiceLevels } from '../domain/dossier-deadlines'
 import {
   dossierView,
@@ -39,21 +38,20 @@ import {
   type ViewContext,
 } from '../domain/dossier-view'
 import { checkStep } from '../domain/dossier-workflow'
-import { invitationMail } from '../domain/member-mail'
 import type { AppEnv } from '../env'
 import { maxBodySize } from '../middleware/body-size'
 import { memberAuth } from '../middleware/member-auth'
 import { ProblemError } from '../middleware/problem'
 import { validate } from '../middleware/validate'
 import type { Clock } from '../services/clock'
-import { dossierEventRows, dossierOpco, type DossierOpco } from '../services/dossier-notifications'
+import { dossierEventRows, dossierOpco } from '../services/dossier-notifications'
 import { idempotency } from '../middleware/idempotency'
 import type { OutboxDispatcher } from '../services/outbox-dispatcher'
 import type { CompanyDirectory } from '../services/recherche-entreprises'
-import { queueSignInLink, SIGN_IN_LINK_MINUTES } from '../services/sign-in-links'
 import { deliverSoon } from './booking-support'
 import { jsonResponse, NO_STORE_HEADERS } from './json-response'
-import { returnPageOf } from './return-page'
+import { dossierInvitationRoutes } from './dossier-invitations'
+import { fieldProblem, iso, json, mustOpen, opcoOf, visibleDossier } from './dossier-support'
 
 /** A dossier with 200 trainees and long notes stays well under this. */
 const MAX_BODY_BYTES = 64 * 1024
@@ -69,10 +67,6 @@ export interface DossierRouteOptions {
   levels: ServiceLevels
 }
 
-const iso = (instant: number) => new Date(instant).toISOString()
-const json = (body: unknown, status = 200) =>
-  jsonResponse(JSON.stringify(body), NO_STORE_HEADERS, status)
-
 /** Crockford's base32 without I, L, O, U: a session number read aloud or typed is not misread. */
 const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
@@ -81,16 +75,6 @@ function newReference(now: number): string {
   const bytes = crypto.getRandomValues(new Uint8Array(6))
   const code = [...bytes].map((byte) => REFERENCE_ALPHABET[byte % 32]).join('')
   return `GAN-${new Date(now).getUTCFullYear()}-${code}`
-}
-
-const unknownDossier = () =>
-  new ProblemError('unknown-dossier', 'Aucun dossier de ce numéro ne vous est accessible.')
-
-const fieldProblem = (pointer: string, detail: string) =>
-  new ProblemError('validation-error', detail, { errors: [{ pointer, detail }] })
-
-async function opcoOf(c: Context<AppEnv>, id: string): Promise<DossierOpco> {
-  return dossierOpco(id, (await c.var.catalog()).opcos.get(id as OpcoId))
 }
 
 export function dossierRoutes(options: DossierRouteOptions) {
@@ -110,19 +94,6 @@ export function dossierRoutes(options: DossierRouteOptions) {
     ...dossierView(record, await viewContext(c)),
     timeline: timelineOf(record),
   })
-
-  /** The dossier if the caller may see it; the same 404 whether it exists or not. */
-  const visible = async (c: Context<AppEnv>, id: string): Promise<DossierRecord> => {
-    const record = (await visibleDossiers(c.var.db, scopeOf(c.var.session.member), { id }))[0]
-    if (!record || !canSee(scopeOf(c.var.session.member), record.dossier)) throw unknownDossier()
-    return record
-  }
-
-  const mustOpen = (member: Member, what: string) => {
-    if (!DOSSIER_OPENERS.includes(member.role)) {
-      throw new ProblemError('step-not-yours', `Seuls les formateurs et l’équipe Ganapati ${what}.`)
-    }
-  }
 
   /** The trainer the dossier is for: the caller, or the one staff names. */
   const trainerOf = async (c: Context<AppEnv>, trainerId: string | undefined): Promise<Member> => {
@@ -263,7 +234,7 @@ export function dossierRoutes(options: DossierRouteOptions) {
       return json(body)
     })
     .get('/:id', validate('param', DossierParam), async (c) =>
-      json(await detail(c, await visible(c, c.req.valid('param').id))),
+      json(await detail(c, await visibleDossier(c, c.req.valid('param').id))),
     )
     .post(
       '/:id/events',
@@ -271,7 +242,7 @@ export function dossierRoutes(options: DossierRouteOptions) {
       validate('param', DossierParam),
       validate('json', DossierEventRequest),
       async (c) => {
-        const record = await visible(c, c.req.valid('param').id)
+        const record = await visibleDossier(c, c.req.valid('param').id)
         const { type, expectedVersion, note, documents, ...data } = c.req.valid('json')
         const { dossier } = record
         if (expectedVersion !== dossier.version) {
@@ -337,64 +308,5 @@ export function dossierRoutes(options: DossierRouteOptions) {
         return json(view, 201)
       },
     )
-    .post(
-      '/:id/invitations',
-      validate('param', DossierParam),
-      validate('json', DossierInvitation),
-      async (c) => {
-        const record = await visible(c, c.req.valid('param').id)
-        const member = c.var.session.member
-        mustOpen(member, 'invitent le contact d’une entreprise')
-        const request = c.req.valid('json')
-        const page = returnPageOf(request.returnUrl, options)
-        const { dossier } = record
-        const email = request.email ?? dossier.companyContactEmail
-        const now = clock.now()
-        const existing = await findMemberByEmail(c.var.db, email)
-        if (
-          existing &&
-          (existing.role !== 'company' || existing.organisation.siret !== dossier.companySiret)
-        ) {
-          throw new ProblemError(
-            'member-exists',
-            `L’adresse ${email} appartient déjà à un membre qui n’est pas un contact de ${dossier.companyName}.`,
-          )
-        }
-        const contact =
-          existing ??
-          (await insertMember(
-            c.var.db,
-            {
-              email,
-              name: request.name,
-              role: 'company',
-              organisation: { siret: dossier.companySiret, name: dossier.companyName },
-            },
-            iso(now),
-          ))
-        if (!contact)
-          throw new ProblemError('member-exists', `Un membre a déjà l’adresse ${email}.`)
-        if (options.sealKey) {
-          const mail = invitationMail(
-            contact,
-            member,
-            {
-              id: dossier.id,
-              reference: dossier.reference,
-              title: dossier.training.title,
-              companyName: dossier.companyName,
-            },
-            page,
-            SIGN_IN_LINK_MINUTES,
-          )
-          await queueSignInLink(c.var.db, contact, mail, {
-            now,
-            sealKey: options.sealKey,
-            topic: 'member.invitation',
-          })
-          deliverSoon(c, options.dispatcher)
-        }
-        return json({ member: contact, invited: options.sealKey !== null }, 202)
-      },
-    )
+    .route('/', dossierInvitationRoutes(options))
 }
