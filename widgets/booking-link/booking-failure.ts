@@ -26,7 +26,10 @@ export function readFailure(error: unknown): { failure: ApiError; slug: string |
  */
 export function explain(failure: ApiError, lang: Lang, t: Words): string {
   if (CONNECTION.includes(failure.kind)) return failure.describe(t, lang)
-  return failure.apiDetail(lang) ?? (failure.kind === 'invalid' ? t.invalid : t.errors.server)
+  return (
+    failure.apiDetail(lang) ??
+    (failure.kind === 'invalid' ? t.invalid : `${t.errors.server} ${t.soon}`)
+  )
 }
 
 /** The messages of the fields a 400 names (`/body/phone`), the API's when in French, else ours. */

@@ -33,7 +33,7 @@ describe('readFailure', () => {
 
 describe('explain', () => {
   it.each([
-    ['network', null, 'fr', FR.errors.network],
+    ['network', null, 'fr', `${FR.errors.network} ${FR.soon}`],
     [
       'invalid',
       problem('validation-error', 'Le nom est trop long.'),
@@ -43,7 +43,7 @@ describe('explain', () => {
     // The API details its problems in French only: an English visitor reads ours.
     ['invalid', problem('validation-error', 'Le nom est trop long.'), 'en', EN.invalid],
     ['server', problem('internal-error', 'Erreur interne.'), 'fr', 'Erreur interne.'],
-    ['server', null, 'en', EN.errors.server],
+    ['server', null, 'en', `${EN.errors.server} ${EN.soon}`],
   ] as const)('%s (%j) in %s', (kind, body, lang, text) => {
     expect(explain(new ApiError(kind, 400, body), lang, lang === 'fr' ? FR : EN)).toBe(text)
   })
@@ -75,7 +75,7 @@ describe('failureText', () => {
     [new ApiError('invalid', 409), 'idempotency-key-in-flight', FR.inFlight],
     [new ApiError('invalid', 413), 'payload-too-large', FR.tooLarge],
     [new ApiError('rate-limited', 429), 'too-many-requests', FR.tooMany],
-    [new ApiError('network', null), undefined, `${FR.errors.network} ${FR.kept}`],
+    [new ApiError('network', null), undefined, `${FR.errors.network} ${FR.soon} ${FR.kept}`],
   ])('%#: %s', (failure, slug, text) => {
     expect(failureText(failure, slug, 'fr', FR)).toBe(text)
   })
