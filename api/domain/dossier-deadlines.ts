@@ -53,7 +53,8 @@ export interface DeadlineInput {
   state: DossierState
   facts: DossierFacts
   training: Pick<DossierTraining, 'startDate' | 'endDate'>
-  opco: { id: string; name: string }
+  /** `name` for lists, `inSentence` with its article for French sentences (« l’OPCO EP »). */
+  opco: { id: string; name: string; inSentence: string }
   /** When the dossier reached its state (its last event), UTC ISO. */
   since: string
 }
@@ -68,6 +69,8 @@ interface Due {
 }
 
 const day = (date: string) => date.split('-').reverse().join('/')
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 /** « de » elided before a vowel: « auprès d’AKTO », « auprès de l’OPCO EP ». */
 export const deName = (name: string) => (/^[aeiouyéèh]/i.test(name) ? `d’${name}` : `de ${name}`)
@@ -94,20 +97,20 @@ function stepOf(
       const lead = pecLeadTime(opco.id, levels)
       return {
         actor: 'company',
-        action: `Déposer la demande de prise en charge auprès ${deName(opco.name)}${lead.portal ? ` (${lead.portal})` : ''}`,
+        action: `Déposer la demande de prise en charge auprès ${deName(opco.inSentence)}${lead.portal ? ` (${lead.portal})` : ''}`,
         due: {
           date: addDays(training.startDate, -lead.daysBeforeStart),
           source: lead.source,
           why: lead.published
-            ? `${opco.name} demande le dépôt ${lead.daysBeforeStart} jours calendaires avant le début de la formation.`
-            : `Délai de dépôt non publié par ${opco.name} : échéance par défaut de Ganapati, ${lead.daysBeforeStart} jours avant le début de la formation.`,
+            ? `${capitalised(opco.inSentence)} demande le dépôt ${lead.daysBeforeStart} jours calendaires avant le début de la formation.`
+            : `Délai de dépôt non publié par ${opco.inSentence} : échéance par défaut de Ganapati, ${lead.daysBeforeStart} jours avant le début de la formation.`,
         },
       }
     }
     case 'pec_requested':
       return {
         actor: 'company',
-        action: `Déposer la réponse ${deName(opco.name)} (accord de prise en charge) dans votre tableau de bord`,
+        action: `Déposer la réponse ${deName(opco.inSentence)} (accord de prise en charge) dans votre tableau de bord`,
         due: ours(
           addDays(training.startDate, -levels.pecAnswerDaysBeforeStart),
           `Ganapati doit valider l’accord au plus tard ${levels.pecAnswerDaysBeforeStart} jours avant le début de la formation.`,
@@ -163,7 +166,7 @@ function stepOf(
       // No payment term is published for the funders: nothing fixes a date.
       return input.facts.fundingMode === 'direct'
         ? { actor: 'company', action: 'Régler la facture de Ganapati', due: null }
-        : { actor: 'opco', action: `Paiement de la facture par ${opco.name}`, due: null }
+        : { actor: 'opco', action: `Paiement de la facture par ${opco.inSentence}`, due: null }
     case 'paid':
       return {
         actor: 'staff',
@@ -178,7 +181,7 @@ function stepOf(
     case 'control_requested':
       return {
         actor: 'staff',
-        action: `Fournir à ${opco.name} les factures et relevés de dépenses du contrôle de service fait`,
+        action: `Fournir à ${opco.inSentence} les factures et relevés de dépenses du contrôle de service fait`,
         due: ours(
           addDays(sinceDate, levels.controlAnswerDaysAfterRequest),
           `Ganapati répond au contrôle dans les ${levels.controlAnswerDaysAfterRequest} jours.`,

@@ -15,6 +15,8 @@ export interface DossierMailFacts {
   endDate: string
   companyName: string
   opcoName: string
+  /** With its article, for sentences: « l’OPCO EP ». */
+  opcoInSentence: string
   /** The OPCO's flyer: where and how the company files its request; null where none says. */
   fundingRequest: { channel: string | null; note: string | null } | null
   /** PUBLIC_URL's page, reopened on the dossier (the tracker then asks to sign in). */
@@ -75,7 +77,7 @@ export function documentsReceivedMail(
       },
       {
         kind: 'paragraph',
-        text: `Relancez votre client pour vous assurer que sa demande de prise en charge parvient bien à ${dossier.opcoName}${companyStep?.dueAt ? ` : ${lowerFirst(companyStep.action)}.` : '.'} Ne démarrez la formation qu’une fois la prise en charge validée par Ganapati.`,
+        text: `Relancez votre client pour vous assurer que sa demande de prise en charge parvient bien à ${dossier.opcoInSentence}${companyStep?.dueAt ? `, au plus tard le ${longDate(companyStep.dueAt)}` : ''}. Ne démarrez la formation qu’une fois la prise en charge validée par Ganapati.`,
       },
       facts(dossier),
       openLink(dossier),
@@ -108,6 +110,10 @@ export function trainerPaidMail(
   }
 }
 
+const LONG_DATE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' })
+/** The Paris day a due instant (the end of that day) closes: « 28 mars 2026 ». */
+const longDate = (dueAt: string) => LONG_DATE.format(Date.parse(dueAt) - 1)
+
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1)
 
 /**
@@ -121,17 +127,13 @@ export function reminderMail(
   kind: 'near' | 'late',
   pecStep: boolean,
 ): QueuedMail {
-  const due = action.dueAt
-    ? new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' }).format(
-        Date.parse(action.dueAt) - 1,
-      )
-    : null
+  const due = action.dueAt ? longDate(action.dueAt) : null
   const overdue = kind === 'late' ? ' (échéance dépassée)' : ''
   const chase = recipient.role === 'trainer' && action.actor === 'company'
   const subject = chase
     ? `Relancez ${dossier.companyName} : session ${dossier.reference}${overdue}`
     : pecStep
-      ? `Envoyez votre demande de prise en charge à ${dossier.opcoName} avant le ${due}${overdue}`
+      ? `Envoyez votre demande de prise en charge à ${dossier.opcoInSentence} avant le ${due}${overdue}`
       : `À faire avant le ${due} : session ${dossier.reference}${overdue}`
   const how: QueuedMail['blocks'] =
     pecStep && !chase && dossier.fundingRequest

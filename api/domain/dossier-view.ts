@@ -20,7 +20,7 @@ export interface ViewContext {
   levels: ServiceLevels
   now: number
   /** The OPCO's name for sentences and lists (AKTO's official one is a tagline). */
-  opcoName: (id: string) => string
+  opco: (id: string) => { name: string; inSentence: string }
 }
 
 /** A dossier's state: its last event's. */
@@ -34,15 +34,13 @@ export function dossierView(record: DossierRecord, context: ViewContext): Dossie
   const { dossier } = record
   const state = stateOf(record)
   const facts = factsOfRecord(record)
-  const opco = {
-    id: dossier.opcoId as DossierView['opco']['id'],
-    name: context.opcoName(dossier.opcoId),
-  }
+  const names = context.opco(dossier.opcoId)
+  const opco = { id: dossier.opcoId as DossierView['opco']['id'], name: names.name }
   const deadlineInput = {
     state,
     facts,
     training: dossier.training,
-    opco,
+    opco: { ...opco, inSentence: names.inSentence },
     since: record.events.at(-1)?.at ?? dossier.createdAt,
   }
   return {

@@ -86,7 +86,7 @@ export function dossierRoutes(options: DossierRouteOptions) {
       role: c.var.session.member.role,
       levels: options.levels,
       now: clock.now(),
-      opcoName: (id) => dossierOpco(id, catalog.opcos.get(id as OpcoId)).name,
+      opco: (id) => dossierOpco(id, catalog.opcos.get(id as OpcoId)),
     }
   }
 

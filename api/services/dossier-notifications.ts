@@ -21,6 +21,8 @@ import { queuedMailRow } from './mail-rows'
 export interface DossierOpco {
   id: string
   name: string
+  /** With its article, for sentences: « l’OPCO EP », « AKTO ». */
+  inSentence: string
   fundingRequest: { channel: string | null; note: string | null } | null
 }
 
@@ -30,11 +32,14 @@ export interface DossierOpco {
  */
 export function dossierOpco(
   id: string,
-  opco: Pick<Opco, 'name' | 'shortName' | 'fundingRequest'> | null | undefined,
+  opco:
+    Pick<Opco, 'name' | 'shortName' | 'nameInFrenchSentence' | 'fundingRequest'> | null | undefined,
 ): DossierOpco {
+  const name = opco?.shortName || opco?.name || id
   return {
     id,
-    name: opco?.shortName || opco?.name || id,
+    name,
+    inSentence: opco?.nameInFrenchSentence || name,
     fundingRequest: opco?.fundingRequest
       ? {
           channel: opco.fundingRequest.channel?.fr ?? null,
@@ -70,6 +75,7 @@ export function mailFacts(
     endDate: dossier.training.endDate,
     companyName: dossier.companyName,
     opcoName: opco.name,
+    opcoInSentence: opco.inSentence,
     fundingRequest: opco.fundingRequest,
     page: new URL('/', publicUrl).href,
   }

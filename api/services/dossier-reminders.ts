@@ -64,7 +64,7 @@ async function remind(
     role: 'staff',
     levels: settings.levels,
     now,
-    opcoName: () => opco.name,
+    opco: () => opco,
   })
   const action = view.nextAction
   if (!action || (action.actor !== 'company' && action.actor !== 'trainer')) return false

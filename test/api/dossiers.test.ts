@@ -303,7 +303,7 @@ describe('the whole workflow', () => {
       ['claire@formation-martin.example', `Paiement de la session n° ${dossier.reference}`],
     ])
     expect(mails[0]?.text).toContain('Relancez votre client')
-    expect(mails[0]?.text).toContain('avant le 28/03/2026')
+    expect(mails[0]?.text).toContain('parvient bien à AKTO, au plus tard le 28 mars 2026')
     expect(mails[1]?.text).toContain(`pour la session n° ${dossier.reference}`)
     expect(mails[1]?.text).toMatch(/1\s512,00\s€/)
     expect(mails[1]?.links).toContain(

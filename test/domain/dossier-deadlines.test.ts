@@ -20,7 +20,7 @@ const input = (overrides: Partial<DeadlineInput>): DeadlineInput => ({
   state: 'documents_sent',
   facts,
   training: { startDate: '2026-04-27', endDate: '2026-04-29' },
-  opco: { id: 'akto', name: 'AKTO' },
+  opco: { id: 'akto', name: 'AKTO', inSentence: 'AKTO' },
   since: '2026-03-02T09:00:00.000Z',
   ...overrides,
 })
@@ -64,16 +64,19 @@ describe('the PEC lead time', () => {
     })
   })
 
-  it('says « non publié » and Ganapati’s default for Atlas', () => {
+  it('says « non publié » and Ganapati’s default for the OPCO EP, its article in the sentence', () => {
     const action = nextAction(
-      input({ opco: { id: 'atlas', name: 'Atlas' } }),
+      input({ opco: { id: 'opco-ep', name: 'OPCO EP', inSentence: 'l’OPCO EP' } }),
       DEFAULT_SERVICE_LEVELS,
       at('2026-03-02T09:00:00Z'),
     )
     expect(action?.reason).toBe(
-      `Délai de dépôt non publié par Atlas : échéance par défaut de Ganapati, ${DEFAULT_SERVICE_LEVELS.defaultPecLeadDaysBeforeStart} jours avant le début de la formation.`,
+      `Délai de dépôt non publié par l’OPCO EP : échéance par défaut de Ganapati, ${DEFAULT_SERVICE_LEVELS.defaultPecLeadDaysBeforeStart} jours avant le début de la formation.`,
     )
     expect(action?.source).toBe(deadlines.serviceLevels.source)
+    expect(action?.action).toBe(
+      'Déposer la demande de prise en charge auprès de l’OPCO EP avant le 28/03/2026',
+    )
   })
 })
 
