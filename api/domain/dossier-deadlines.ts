@@ -3,7 +3,7 @@
  * the OPCO's published PEC lead time with its source, else Ganapati's default marked « non publié »,
  * and Ganapati's service levels for its own steps. Days are calendar days in Europe/Paris, a step
  * being due by the end of its due day; `late` is computed here from the clock's instant, never
- * stored. Pure.
+ * stored. The texts are shown as they are, so they come in French typography. Pure.
  */
 import deadlines from '../../db/data/dossier-deadlines.json'
 import type {
@@ -15,6 +15,7 @@ import type {
 } from '../contracts/dossiers'
 import type { DossierFacts } from './dossier-workflow'
 import { addDays, parisDate, zonedInstant } from './calendar'
+import { frenchTypography } from './french-typography'
 
 export type ServiceLevels = typeof deadlines.serviceLevels.values
 export const DEFAULT_SERVICE_LEVELS: ServiceLevels = deadlines.serviceLevels.values
@@ -208,10 +209,12 @@ export function nextAction(
   const dueAt = step.due ? endOfParisDay(step.due.date) : null
   return {
     actor: step.actor,
-    action: step.due ? `${step.action} avant le ${day(step.due.date)}` : step.action,
+    action: frenchTypography(
+      step.due ? `${step.action} avant le ${day(step.due.date)}` : step.action,
+    ),
     dueAt: dueAt === null ? null : new Date(dueAt).toISOString(),
     late: dueAt !== null && now >= dueAt,
-    reason: step.due?.why ?? 'Aucune échéance publiée pour cette étape.',
+    reason: frenchTypography(step.due?.why ?? 'Aucune échéance publiée pour cette étape.'),
     source: step.due?.source ?? null,
   }
 }
@@ -279,7 +282,7 @@ export function upcomingSteps(input: DeadlineInput, levels: ServiceLevels): Upco
     steps.push({
       state: path[index + 1] as DossierState,
       actor: step.actor,
-      action: step.action,
+      action: frenchTypography(step.action),
       dueAt: dueAt === null ? null : new Date(dueAt).toISOString(),
     })
     since = dueAt === null ? null : new Date(dueAt - 1).toISOString()

@@ -71,7 +71,7 @@ describe('the PEC lead time', () => {
       at('2026-03-02T09:00:00Z'),
     )
     expect(action?.reason).toBe(
-      `Délai de dépôt non publié par l’OPCO EP : échéance par défaut de Ganapati, ${DEFAULT_SERVICE_LEVELS.defaultPecLeadDaysBeforeStart} jours avant le début de la formation.`,
+      `Délai de dépôt non publié par l’OPCO EP\u00a0: échéance par défaut de Ganapati, ${DEFAULT_SERVICE_LEVELS.defaultPecLeadDaysBeforeStart} jours avant le début de la formation.`,
     )
     expect(action?.source).toBe(deadlines.serviceLevels.source)
     expect(action?.action).toBe(

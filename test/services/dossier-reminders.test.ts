@@ -92,10 +92,10 @@ describe('dossier reminders', () => {
     )
     expect(company?.text).toContain('Bonjour Sophie RH,')
     // The AKTO flyer's words on how to file it, and the source of the lead time.
-    expect(company?.text).toContain('portail AKTO de votre branche (« Mon Espace »)')
+    expect(company?.text).toContain('portail AKTO de votre branche («\u00a0Mon Espace\u00a0»)')
     expect(company?.text).toContain('AKTO demande le dépôt 30 jours calendaires')
     expect(chase?.to?.address).toBe('claire@example.fr')
-    expect(chase?.subject).toBe(`Relancez HÔTEL DU PORT : session ${dossier.reference}`)
+    expect(chase?.subject).toBe(`Relancez HÔTEL DU PORT\u00a0: session ${dossier.reference}`)
     expect(chase?.text).toContain('Relancez votre client')
 
     // Later the same day: nothing more.
