@@ -7,3 +7,13 @@ declare module 'cloudflare:workers' {
     default: { fetch(input: string | Request, init?: RequestInit): Promise<Response> }
   }
 }
+
+// The part of the pool's `cloudflare:test` module this suite uses: running the cron handler.
+declare module 'cloudflare:test' {
+  export function createExecutionContext(): import('hono').ExecutionContext
+  export function waitOnExecutionContext(context: import('hono').ExecutionContext): Promise<void>
+  export function createScheduledController(options?: {
+    scheduledTime?: Date | number
+    cron?: string
+  }): unknown
+}

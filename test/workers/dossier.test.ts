@@ -1,8 +1,15 @@
 // One dossier walked in workerd over libSQL HTTP: members and sessions by the admin API, a sign-in
 // link e-mailed through Brevo's API and exchanged, every step from the validated session to the
-// closed dossier by the three roles, and a member outside it answered 404.
+// closed dossier by the three roles, a member outside it answered 404, and the cron's reminders.
+import {
+  createExecutionContext,
+  createScheduledController,
+  waitOnExecutionContext,
+} from 'cloudflare:test'
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import worker from '../../api/worker'
+import { addDays, parisDate } from '../../api/domain/calendar'
 
 interface BrevoRequest {
   body: { to: { email: string }[]; subject: string; textContent: string }
@@ -124,5 +131,37 @@ describe('dossiers in workerd', () => {
     expect((await call(`/v1/dossiers/${dossier.id}`, { token: outsider.token })).status).toBe(404)
     const [news] = await mailsTo('claire@formation.example')
     expect(news?.body.subject).toMatch(/^HÔTEL DU PORT a reçu les documents de la session GAN-/)
+  })
+
+  it('e-mails the reminders of an overdue PEC from the cron trigger', async () => {
+    const trainer = await member('trainer', 'cron@formation.example', '41816609600069')
+    const staff = await member('staff', 'cron-staff@ganapati.example', '41816609600069')
+    // AKTO wants the PEC 30 days before a start 10 days away: it is overdue already.
+    const start = addDays(parisDate(Date.now()), 10)
+    const opened = await call('/v1/dossiers', {
+      method: 'POST',
+      token: trainer.token,
+      body: {
+        company: { siret: HOTEL_SIRET, contactEmail: 'rh-cron@hotel.example' },
+        training: { title: 'Accueil', startDate: start, endDate: start, hours: 7, distance: true },
+        trainees: [{ name: 'Léa Durand' }],
+        priceCents: 50000,
+        fundingMode: 'direct',
+      },
+    })
+    const { id } = (await opened.json()) as { id: string }
+    const sent = await call(`/v1/dossiers/${id}/events`, {
+      method: 'POST',
+      token: staff.token,
+      body: { type: 'documents_sent', expectedVersion: 1 },
+    })
+    expect(sent.status).toBe(201)
+    const context = createExecutionContext()
+    worker.scheduled(createScheduledController(), env, context)
+    await waitOnExecutionContext(context)
+    const [reminder] = await mailsTo('rh-cron@hotel.example')
+    expect(reminder?.body.subject).toMatch(
+      /^Envoyez votre demande de prise en charge à AKTO avant le .*\(échéance dépassée\)$/,
+    )
   })
 })
