@@ -125,6 +125,11 @@ export const NewDossier = z.strictObject({
   priceCents: Cents,
   fundingMode: FundingMode,
   simulationId: text(100).optional(),
+  /** The page the tracker is on: the dossier's e-mails link back to it (PUBLIC_URL's or an allowed origin). */
+  pageUrl: z
+    .url({ message: 'L’adresse (http ou https) de la page du suivi.' })
+    .max(2000)
+    .optional(),
 })
 export type NewDossier = z.infer<typeof NewDossier>
 

@@ -19,7 +19,7 @@ export interface DossierMailFacts {
   opcoInSentence: string
   /** The OPCO's flyer: where and how the company files its request; null where none says. */
   fundingRequest: { channel: string | null; note: string | null } | null
-  /** PUBLIC_URL's page, reopened on the dossier (the tracker then asks to sign in). */
+  /** The tracker's page (PUBLIC_URL's by default), reopened on the dossier; it asks to sign in. */
   page: string
 }
 

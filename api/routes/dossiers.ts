@@ -52,6 +52,7 @@ import { deliverSoon } from './booking-support'
 import { jsonResponse, NO_STORE_HEADERS } from './json-response'
 import { dossierInvitationRoutes } from './dossier-invitations'
 import { fieldProblem, iso, json, mustOpen, opcoOf, visibleDossier } from './dossier-support'
+import { managePage } from '../domain/manage-link'
 
 /** A dossier with 200 trainees and long notes stays well under this. */
 const MAX_BODY_BYTES = 64 * 1024
@@ -65,6 +66,19 @@ export interface DossierRouteOptions {
   /** OUTBOX_SECRET when e-mail is configured; null: webhooks only, no e-mail, no invitation link. */
   sealKey: string | null
   levels: ServiceLevels
+}
+
+/**
+ * The tracker's page the dossier's e-mails link back to, when its origin is PUBLIC_URL's or an
+ * allowed one; null (PUBLIC_URL's page) otherwise, so an e-mail never leads to an unknown site.
+ */
+function trackerPage(
+  pageUrl: string | undefined,
+  options: { publicUrl: () => string; allowedReturnOrigins: readonly string[] },
+): string | null {
+  const publicUrl = options.publicUrl()
+  const page = managePage(pageUrl, publicUrl, options.allowedReturnOrigins)
+  return page === new URL('/', publicUrl).href ? null : page
 }
 
 /** Crockford's base32 without I, L, O, U: a session number read aloud or typed is not misread. */
@@ -175,6 +189,7 @@ export function dossierRoutes(options: DossierRouteOptions) {
           priceCents: request.priceCents,
           fundingMode: request.fundingMode,
           simulationId: request.simulationId ?? null,
+          pageUrl: trackerPage(request.pageUrl, options),
           version: 1,
           createdAt: at,
         }

@@ -77,7 +77,7 @@ export function mailFacts(
     opcoName: opco.name,
     opcoInSentence: opco.inSentence,
     fundingRequest: opco.fundingRequest,
-    page: new URL('/', publicUrl).href,
+    page: dossier.pageUrl ?? new URL('/', publicUrl).href,
   }
 }
 

@@ -84,6 +84,8 @@ export const dossiers = sqliteTable(
     priceCents: integer('price_cents').notNull(),
     fundingMode: text('funding_mode', { enum: FUNDING_MODES }).notNull(),
     simulationId: text('simulation_id'),
+    /** The page of the tracker the e-mails link to, on an allowed origin; null: PUBLIC_URL's. */
+    pageUrl: text('page_url'),
     /** How many events it has: the sequence of its last one, and the version writers must name. */
     version: integer('version').notNull(),
     createdAt: text('created_at').notNull(),

@@ -480,6 +480,25 @@ describe('GET /v1/dossiers', () => {
   })
 })
 
+describe('the tracker’s page', () => {
+  it.each([
+    [
+      'a partner page',
+      `${PARTNER}/espace-formateur?vue=dossiers#liste`,
+      `${PARTNER}/espace-formateur?vue=dossiers`,
+    ],
+    ['an unknown site', 'https://ailleurs.example/suivi', 'https://widgets.ganapati.test/'],
+  ])('links the e-mails to %s, or else to PUBLIC_URL', async (_label, pageUrl, page) => {
+    const t = await createDossierApp({ smtp, directory })
+    const { trainer, staff } = await cast(t)
+    const dossier = await open(t, trainer, { pageUrl })
+    await advance(t, staff, dossier, 'documents_sent')
+    await t.settle()
+    const mail = await readMail(smtp.messages.at(-1)?.raw ?? '')
+    expect(mail.links).toContain(`${page}#${DOSSIER_FRAGMENT}=${dossier.id}`)
+  })
+})
+
 describe('POST /v1/dossiers/:id/invitations', () => {
   it('e-mails the company’s contact a link that signs them in on the dossier', async () => {
     const t = await createDossierApp({ smtp, directory })
