@@ -1,8 +1,9 @@
 /**
  * Delivers the outbox's e-mail rows: reads the facts stored with the row, unseals the visitor's
  * manage token for the links, writes the message (api/domain/booking-mail.ts) and hands it to the
- * transport — SMTP, Brevo's API or .eml files. A retry rebuilds the same message with the same
- * Message-ID.
+ * transport — SMTP, Brevo's API or .eml files. Members' and dossiers' e-mails are written when
+ * queued (api/domain/queued-mail.ts): only a sign-in link's token is unsealed and added here. A
+ * retry rebuilds the same message with the same Message-ID.
  */
 import {
   bookingMail,
