@@ -4,11 +4,13 @@ import type { BookingConfirmation } from '../../api/contracts/bookings'
 import { RETRY_DELAYS_MS } from '../../api/domain/retry-schedule'
 import { MailChannel } from '../../api/services/mail-channel'
 import { OutboxDispatcher } from '../../api/services/outbox-dispatcher'
+import { seal } from '../../api/services/secrets'
 import { SmtpTransport } from '../../api/services/smtp-transport'
 import { WebhookChannel } from '../../api/services/webhook-channel'
 import { advisors, outbox } from '../../db/schema'
 import { startFakeSmtpServer, type FakeSmtpServer } from '../fakes/smtp-server'
 import { startFakeWebhookReceiver, type FakeWebhookReceiver } from '../fakes/webhook-receiver'
+import { failureOf } from '../support/delivery-failure'
 import { parseCalendar } from '../support/ical'
 import { readMail } from '../support/mail'
 import { createTestApp, json } from '../support/test-app'
@@ -482,5 +484,51 @@ describe('delivery over SMTP', () => {
     const mails = await test.mails()
     expect(mails).toHaveLength(2)
     expect(mails[0]?.messageId).toBe(mails[1]?.messageId)
+  })
+})
+
+describe('members’ and dossiers’ e-mails', () => {
+  const queued = (signIn: boolean) =>
+    JSON.stringify({
+      to: { name: 'Claire Martin', email: 'claire@example.fr' },
+      subject: 'Votre lien de connexion à Ganapati',
+      blocks: [{ kind: 'paragraph', text: 'Bonjour Claire Martin,' }],
+      signIn: signIn
+        ? { page: 'https://widgets.ganapati.test/', dossierId: null, label: 'Me connecter' }
+        : null,
+      footer: 'Pied de page.',
+    })
+  const channel = () =>
+    new MailChannel({
+      transport: new SmtpTransport({ url: smtp.url, stepTimeoutMs: 2_000 }),
+      from: FROM,
+      sealKey: SEAL_KEY,
+      clock: { now: () => NOW },
+    })
+
+  it('adds the unsealed sign-in link to the message written when queued', async () => {
+    const token = 'a'.repeat(43)
+    await channel().send({
+      id: crypto.randomUUID(),
+      topic: 'member.sign-in',
+      payload: queued(true),
+      sealedToken: await seal(token, SEAL_KEY),
+    })
+    const mail = await readMail(smtp.messages[0]?.raw ?? '')
+    expect(mail.subject).toBe('Votre lien de connexion à Ganapati')
+    expect(mail.links).toContain(`https://widgets.ganapati.test/#ganapati-auth=${token}`)
+  })
+
+  it('refuses, for good, a sign-in e-mail whose token cannot be unsealed: without its link it is no use', async () => {
+    const failure = await failureOf(
+      channel().send({
+        id: crypto.randomUUID(),
+        topic: 'member.sign-in',
+        payload: queued(true),
+        sealedToken: await seal('a'.repeat(43), `${SEAL_KEY}-another`),
+      }),
+    )
+    expect(failure.kind).toBe('refused')
+    expect(smtp.messages).toHaveLength(0)
   })
 })
