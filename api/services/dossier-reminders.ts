@@ -59,6 +59,11 @@ async function remind(
 ): Promise<boolean> {
   const { dossier } = record
   const { now, settings } = context
+  const day = parisDate(now)
+  // Already reminded today about this step: skip the write (the key would refuse it anyway).
+  if (record.reminders.some((sent) => sent.version === dossier.version && sent.day === day)) {
+    return false
+  }
   const opco = context.directory.get(dossier.opcoId) ?? dossierOpco(dossier.opcoId, null)
   const view = dossierView(record, {
     role: 'staff',
@@ -105,7 +110,7 @@ async function remind(
     {
       dossierId: dossier.id,
       version: dossier.version,
-      day: parisDate(now),
+      day,
       kind,
       at,
       recipients: action.actor === 'company' ? 'company,trainer' : 'trainer',
