@@ -50,6 +50,24 @@ export async function findMember(db: Db, id: string): Promise<Member | null> {
   return row ? memberOf(row) : null
 }
 
+/** Members by role and organisation (either may be left out), in e-mail order. */
+export async function listMembers(
+  db: Db,
+  filter: { role?: Member['role']; siret?: string },
+): Promise<Member[]> {
+  const rows = await db
+    .select()
+    .from(members)
+    .where(
+      and(
+        filter.role ? eq(members.role, filter.role) : undefined,
+        filter.siret ? eq(members.organisationSiret, filter.siret) : undefined,
+      ),
+    )
+    .orderBy(members.email)
+  return rows.map(memberOf)
+}
+
 export async function findMemberByEmail(db: Db, email: string): Promise<Member | null> {
   const row = (await db.select().from(members).where(eq(members.email, email)).limit(1))[0]
   return row ? memberOf(row) : null

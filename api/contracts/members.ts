@@ -39,6 +39,12 @@ export const NewMember = z.strictObject({
 })
 export type NewMember = z.infer<typeof NewMember>
 
+/** GET /v1/admin/members: by role, by organisation. */
+export const MemberListQuery = z.strictObject({
+  role: MemberRole.optional(),
+  siret: Siret.optional(),
+})
+
 /** `:id` of a member: a random UUID. */
 export const MemberParam = z.object({ id: z.uuid({ message: 'Un identifiant de membre (UUID).' }) })
 

@@ -60,6 +60,27 @@ describe('POST /v1/admin/members', () => {
     expect(await t.db.select().from(members)).toHaveLength(1)
   })
 
+  it('lists members by role and organisation', async () => {
+    const t = await createDossierApp({})
+    const trainer = await t.member('trainer', { email: 'b@example.fr', siret: '41816609600069' })
+    await t.member('company', { email: 'a@example.fr', siret: '41816609600069' })
+    await t.member('trainer', { email: 'c@example.fr', siret: '12345678000014' })
+    const list = async (query: string) =>
+      (
+        (await (
+          await t.send('GET', `/v1/admin/members${query}`, undefined, ADMIN_TOKEN)
+        ).json()) as {
+          items: { email: string }[]
+        }
+      ).items.map((item) => item.email)
+    expect(await list('')).toEqual(['a@example.fr', 'b@example.fr', 'c@example.fr'])
+    expect(await list('?role=trainer&siret=41816609600069')).toEqual([trainer.email])
+    expect(
+      (await t.send('GET', '/v1/admin/members?role=opco', undefined, ADMIN_TOKEN)).status,
+    ).toBe(400)
+    expect((await t.send('GET', '/v1/admin/members', undefined, trainer.token)).status).toBe(401)
+  })
+
   it('validates the member with French details pointing at each field', async () => {
     const t = await createDossierApp({})
     const response = await t.send(
