@@ -84,14 +84,18 @@ function stepOf(
   const { state, training, opco } = input
   const sinceDate = parisDate(Date.parse(input.since))
   const ours = (date: string, why: string): Due => ({ date, source: SERVICE_LEVEL_SOURCE, why })
+  /** Ganapati's own step, due `days` after the dossier reached its state. */
+  const ganapatiWithin = (days: number, does: string, after: string): Due =>
+    ours(addDays(sinceDate, days), `Ganapati ${does} dans les ${days} jours qui suivent ${after}.`)
   switch (state) {
     case 'session_validated':
       return {
         actor: 'staff',
         action: 'Envoyer à l’entreprise la convention, le programme et le devis',
-        due: ours(
-          addDays(sinceDate, levels.documentsDaysAfterValidation),
-          `Ganapati envoie les documents dans les ${levels.documentsDaysAfterValidation} jours qui suivent la validation de la session.`,
+        due: ganapatiWithin(
+          levels.documentsDaysAfterValidation,
+          'envoie les documents',
+          'la validation de la session',
         ),
       }
     case 'documents_sent': {
@@ -114,7 +118,7 @@ function stepOf(
         action: `Déposer la réponse ${deName(opco.inSentence)} (accord de prise en charge) dans votre tableau de bord`,
         due: ours(
           addDays(training.startDate, -levels.pecAnswerDaysBeforeStart),
-          `Ganapati doit valider l’accord au plus tard ${levels.pecAnswerDaysBeforeStart} jours avant le début de la formation.`,
+          `L’accord est attendu au plus tard ${levels.pecAnswerDaysBeforeStart} jours avant le début de la formation, pour que Ganapati le valide à temps.`,
         ),
       }
     case 'pec_received':
@@ -122,9 +126,10 @@ function stepOf(
         ? {
             actor: 'staff',
             action: 'Contrôler et valider la prise en charge',
-            due: ours(
-              addDays(sinceDate, levels.pecValidationDaysAfterReceipt),
-              `Ganapati valide l’accord dans les ${levels.pecValidationDaysAfterReceipt} jours qui suivent son dépôt.`,
+            due: ganapatiWithin(
+              levels.pecValidationDaysAfterReceipt,
+              'valide l’accord',
+              'son dépôt',
             ),
           }
         : {
@@ -158,9 +163,10 @@ function stepOf(
       return {
         actor: 'staff',
         action: 'Facturer le financeur',
-        due: ours(
-          addDays(sinceDate, levels.invoicingDaysAfterCompletion),
-          `Ganapati facture dans les ${levels.invoicingDaysAfterCompletion} jours qui suivent la fin de la formation.`,
+        due: ganapatiWithin(
+          levels.invoicingDaysAfterCompletion,
+          'facture',
+          'la fin de la formation',
         ),
       }
     case 'invoiced':
@@ -172,9 +178,10 @@ function stepOf(
       return {
         actor: 'staff',
         action: 'Virer au formateur sa rémunération',
-        due: ours(
-          addDays(sinceDate, levels.trainerPaymentDaysAfterPayment),
-          `Ganapati paie le formateur dans les ${levels.trainerPaymentDaysAfterPayment} jours qui suivent le paiement du financeur.`,
+        due: ganapatiWithin(
+          levels.trainerPaymentDaysAfterPayment,
+          'paie le formateur',
+          'le paiement du financeur',
         ),
       }
     case 'trainer_paid':
@@ -183,9 +190,10 @@ function stepOf(
       return {
         actor: 'staff',
         action: `Fournir à ${opco.inSentence} les factures et relevés de dépenses du contrôle de service fait`,
-        due: ours(
-          addDays(sinceDate, levels.controlAnswerDaysAfterRequest),
-          `Ganapati répond au contrôle dans les ${levels.controlAnswerDaysAfterRequest} jours.`,
+        due: ganapatiWithin(
+          levels.controlAnswerDaysAfterRequest,
+          'répond au contrôle',
+          'sa demande',
         ),
       }
     case 'control_answered':
