@@ -793,6 +793,14 @@ describe('<ganapati-opco-finder>', () => {
     const address = part(element, 'reason')?.querySelector('a')
     equal(address?.href, 'https://quel-est-mon-opco.francecompetences.fr/', 'the address as a link')
     equal(address?.target, '_blank', 'in a new tab, said so')
+    // On a 320 px screen (300 px for the widget, the page's margins aside) the address is wider
+    // than the card: it breaks, and the card keeps its width.
+    element.style.width = '300px'
+    const edge = (box: Element) => box.getBoundingClientRect().right
+    const link = address!.getBoundingClientRect()
+    assert(edge(part(element, 'card')!) <= edge(element), 'the card within the finder at 300 px')
+    assert(link.right <= edge(part(element, 'card')!), 'the address broken within the card')
+    element.style.width = ''
     await retype(element, '0001')
     await press('Enter')
     await waitForState(element, 'empty')

@@ -153,6 +153,8 @@ export const styles = css`
     background: var(--_color-surface);
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
+    /* A web address in a reason is one long word: it breaks rather than widen a narrow card. */
+    overflow-wrap: anywhere;
   }
 
   .card-header {
