@@ -9,7 +9,7 @@ import type { DossierScope } from '../api/domain/dossier-access'
 import type { Db } from './client'
 import { notificationIfChanged } from './bookings'
 import type { QueuedNotification } from './members'
-import { dossierEvents, dossierReminders, dossiers, members } from './schema'
+import { dossierEvents, dossierInvitations, dossierReminders, dossiers, members } from './schema'
 
 export type Dossier = typeof dossiers.$inferSelect
 export type DossierEvent = typeof dossierEvents.$inferSelect
@@ -21,6 +21,8 @@ export interface DossierRecord {
   trainerName: string
   events: DossierEvent[]
   reminders: DossierReminder[]
+  /** The members invited to follow it. */
+  invited: string[]
 }
 
 /** Opens a dossier with its first event (the validated session) and its notifications. */
@@ -58,12 +60,17 @@ export async function appendEvent(
   return bumped.rowsAffected === 1
 }
 
-const scopeFilter = (scope: DossierScope) =>
-  scope.field === 'trainerId'
-    ? eq(dossiers.trainerId, scope.value)
-    : scope.field === 'companySiret'
-      ? eq(dossiers.companySiret, scope.value)
-      : undefined
+function scopeFilter(scope: DossierScope) {
+  if (scope.field === 'all') return undefined
+  if (scope.field === 'trainerId') return eq(dossiers.trainerId, scope.value)
+  return and(
+    eq(dossiers.companySiret, scope.value),
+    scope.invitedMember === null
+      ? undefined
+      : sql`exists (select 1 from ${dossierInvitations} as invitation
+          where invitation.dossier_id = ${dossiers.id} and invitation.member_id = ${scope.invitedMember})`,
+  )
+}
 
 /** Its last event (`sequence = version`) left it neither closed nor cancelled. */
 const stillOpen = sql`exists (
@@ -91,7 +98,7 @@ export async function visibleDossiers(
     .orderBy(asc(dossiers.createdAt), asc(dossiers.id))
   if (rows.length === 0) return []
   const ids = rows.map((row) => row.dossier.id)
-  const [events, reminders] = await Promise.all([
+  const [events, reminders, invitations] = await Promise.all([
     db
       .select()
       .from(dossierEvents)
@@ -102,11 +109,18 @@ export async function visibleDossiers(
       .from(dossierReminders)
       .where(inArray(dossierReminders.dossierId, ids))
       .orderBy(asc(dossierReminders.at)),
+    db
+      .select({ dossierId: dossierInvitations.dossierId, memberId: dossierInvitations.memberId })
+      .from(dossierInvitations)
+      .where(inArray(dossierInvitations.dossierId, ids)),
   ])
   return rows.map((row) => ({
     ...row,
     events: events.filter((event) => event.dossierId === row.dossier.id),
     reminders: reminders.filter((reminder) => reminder.dossierId === row.dossier.id),
+    invited: invitations
+      .filter((invitation) => invitation.dossierId === row.dossier.id)
+      .map((invitation) => invitation.memberId),
   }))
 }
 
@@ -129,4 +143,12 @@ export async function insertReminder(
     ...notifications.map((notification) => notificationIfChanged(db, notification)),
   ])
   return inserted.rowsAffected === 1
+}
+
+/** Records that a member was invited to follow a dossier; again is a no-op. */
+export async function insertInvitation(
+  db: Db,
+  invitation: { dossierId: string; memberId: string; invitedBy: string; at: string },
+): Promise<void> {
+  await db.insert(dossierInvitations).values(invitation).onConflictDoNothing()
 }

@@ -19,16 +19,18 @@ export function memberOf(row: MemberRow): Member {
     name: row.name,
     role: row.role,
     organisation: { siret: row.organisationSiret, name: row.organisationName },
+    organisationWide: row.organisationWide,
   }
 }
 
-/** Adds a member; null when the e-mail already belongs to one. */
+/** Adds a member (organisation-wide unless invited); null when the e-mail already belongs to one. */
 export async function insertMember(
   db: Db,
   member: NewMember,
   at: string,
-  id: string = crypto.randomUUID(),
+  options: { organisationWide: boolean } = { organisationWide: true },
 ): Promise<Member | null> {
+  const id = crypto.randomUUID()
   const inserted = await db
     .insert(members)
     .values({
@@ -38,6 +40,7 @@ export async function insertMember(
       role: member.role,
       organisationSiret: member.organisation.siret,
       organisationName: member.organisation.name,
+      organisationWide: options.organisationWide,
       createdAt: at,
     })
     .onConflictDoNothing()

@@ -27,6 +27,8 @@ export const Member = z.object({
   name: z.string(),
   role: MemberRole,
   organisation: Organisation,
+  /** A company contact made by Ganapati follows all its organisation's dossiers; an invited one, those it was invited to. */
+  organisationWide: z.boolean(),
 })
 export type Member = z.infer<typeof Member>
 

@@ -1,9 +1,11 @@
 /**
  * POST /v1/dossiers/:id/invitations — the dossier's trainer (or staff) invites the company's
- * contact: they become a `company` member of the dossier's SIRET, if not one already, and get a
- * single-use link that signs them in on the dossier (`#ganapati-auth=…&ganapati-dossier=<id>`).
+ * contact: they become a `company` member of the dossier's SIRET, if not one already, following
+ * only the dossiers they are invited to (api/domain/dossier-access.ts), and get a single-use link
+ * that signs them in on the dossier (`#ganapati-auth=…&ganapati-dossier=<id>`).
  */
 import { Hono } from 'hono'
+import { insertInvitation } from '../../db/dossiers'
 import { findMemberByEmail, insertMember } from '../../db/members'
 import { DossierInvitation, DossierParam } from '../contracts/dossiers'
 import { invitationMail } from '../domain/member-mail'
@@ -53,8 +55,16 @@ export function dossierInvitationRoutes(options: DossierRouteOptions) {
             organisation: { siret: dossier.companySiret, name: dossier.companyName },
           },
           iso(now),
+          // Invited by a trainer, not vouched for by Ganapati: this dossier only.
+          { organisationWide: false },
         ))
       if (!contact) throw new ProblemError('member-exists', `Un membre a déjà l’adresse ${email}.`)
+      await insertInvitation(c.var.db, {
+        dossierId: dossier.id,
+        memberId: contact.id,
+        invitedBy: member.id,
+        at: iso(now),
+      })
       if (options.sealKey) {
         const mail = invitationMail(
           contact,

@@ -21,7 +21,7 @@ export const fieldProblem = (pointer: string, detail: string) =>
 export async function visibleDossier(c: Context<AppEnv>, id: string): Promise<DossierRecord> {
   const scope = scopeOf(c.var.session.member)
   const record = (await visibleDossiers(c.var.db, scope, { id }))[0]
-  if (!record || !canSee(scope, record.dossier)) {
+  if (!record || !canSee(scope, record.dossier, record.invited)) {
     throw new ProblemError('unknown-dossier', 'Aucun dossier de ce numéro ne vous est accessible.')
   }
   return record

@@ -209,6 +209,7 @@ export function dossierRoutes(options: DossierRouteOptions) {
         const record: DossierRecord = {
           dossier,
           trainerName: trainer.name,
+          invited: [],
           events: [first],
           reminders: [],
         }

@@ -26,6 +26,12 @@ export const members = sqliteTable(
     /** The member's organisation: Ganapati for staff, the training body, the client company. */
     organisationSiret: text('organisation_siret').notNull(),
     organisationName: text('organisation_name').notNull(),
+    /**
+     * A company contact made by Ganapati (the admin API) follows all of its organisation's
+     * dossiers; one a trainer invited follows only the dossiers it was invited to, so a trainer
+     * cannot open a window on other trainers' dossiers of the same company.
+     */
+    organisationWide: integer('organisation_wide', { mode: 'boolean' }).notNull().default(true),
     createdAt: text('created_at').notNull(),
   },
   (table) => [
@@ -94,6 +100,27 @@ export const dossiers = sqliteTable(
     uniqueIndex('dossiers_reference_unique').on(table.reference),
     index('dossiers_trainer_idx').on(table.trainerId),
     index('dossiers_company_idx').on(table.companySiret),
+  ],
+)
+
+/** Who was invited to follow a dossier (routes/dossier-invitations.ts), by whom and when. */
+export const dossierInvitations = sqliteTable(
+  'dossier_invitations',
+  {
+    dossierId: text('dossier_id')
+      .notNull()
+      .references(() => dossiers.id),
+    memberId: text('member_id')
+      .notNull()
+      .references(() => members.id),
+    invitedBy: text('invited_by')
+      .notNull()
+      .references(() => members.id),
+    at: text('at').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.dossierId, table.memberId] }),
+    index('dossier_invitations_member_idx').on(table.memberId),
   ],
 )
 

@@ -15,6 +15,7 @@ import {
   createDossierApp,
   HOTEL,
   newDossier,
+  ADMIN_TOKEN,
   PARTNER,
   siretFrom,
   type DossierApp,
@@ -45,6 +46,8 @@ interface Person {
   role: Role
   siret: string
   token: string
+  /** An invited contact follows only these dossiers; null: the whole organisation's. */
+  invitedTo: string[] | null
 }
 interface Opened {
   id: string
@@ -53,11 +56,13 @@ interface Opened {
   companySiret: string
 }
 
-/** What the issue says a member sees. */
+/** What the issue says a member sees; a contact a trainer invited, only what it was invited to. */
 const sees = (member: Person, dossier: Opened) =>
   member.role === 'staff' ||
   (member.role === 'trainer' && dossier.trainerId === member.id) ||
-  (member.role === 'company' && dossier.companySiret === member.siret)
+  (member.role === 'company' &&
+    dossier.companySiret === member.siret &&
+    (member.invitedTo === null || member.invitedTo.includes(dossier.id)))
 
 const world = fc.record({
   people: fc.array(
@@ -68,6 +73,8 @@ const world = fc.record({
     minLength: 1,
     maxLength: 4,
   }),
+  /** Contacts the dossiers' trainers invite, who then act too. */
+  invitations: fc.array(fc.nat(), { maxLength: 2 }),
   requests: fc.array(
     fc.record({
       member: fc.nat(),
@@ -106,7 +113,7 @@ describe('access to dossiers', () => {
                 ? COMPANIES[plan.people[index - 1]?.company ?? 0]!.siret
                 : TRAINING_BODY
             const member = await t.member(role, { siret })
-            people.push({ id: member.id, role, siret, token: member.token })
+            people.push({ id: member.id, role, siret, token: member.token, invitedTo: null })
           }
           const trainers = people.filter((person) => person.role === 'trainer')
           const dossiers: Opened[] = []
@@ -128,6 +135,33 @@ describe('access to dossiers', () => {
               reference: body.reference,
               trainerId: trainer.id,
               companySiret: company.siret,
+            })
+          }
+
+          for (const [index, which] of plan.invitations.entries()) {
+            const dossier = dossiers[which % dossiers.length]!
+            const inviter = trainers.find((trainer) => trainer.id === dossier.trainerId)!
+            const invited = await t.send(
+              'POST',
+              `/v1/dossiers/${dossier.id}/invitations`,
+              { name: 'Invité', email: `invite${index}@ex.fr`, returnUrl: `${PARTNER}/dossiers` },
+              inviter.token,
+            )
+            expect(invited.status).toBe(202)
+            const { member } = (await invited.json()) as { member: { id: string } }
+            const minted = await t.send(
+              'POST',
+              `/v1/admin/members/${member.id}/sessions`,
+              undefined,
+              ADMIN_TOKEN,
+            )
+            const { sessionToken } = (await minted.json()) as { sessionToken: string }
+            people.push({
+              id: member.id,
+              role: 'company',
+              siret: dossier.companySiret,
+              token: sessionToken,
+              invitedTo: [dossier.id],
             })
           }
 

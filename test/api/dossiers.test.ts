@@ -537,6 +537,39 @@ describe('POST /v1/dossiers/:id/invitations', () => {
     expect(seen.status).toBe(200)
   })
 
+  it('gives the invited contact that dossier only, never other trainers’ dossiers of the company', async () => {
+    const t = await createDossierApp({ smtp, directory })
+    const { trainer, company } = await cast(t)
+    const otherTrainer = await t.member('trainer')
+    const theirs = await open(t, trainer)
+    const mine = await open(t, otherTrainer)
+    const invited = await t.send(
+      'POST',
+      `/v1/dossiers/${mine.id}/invitations`,
+      { name: 'Complice', email: 'complice@example.fr', returnUrl: `${PARTNER}/dossiers` },
+      otherTrainer.token,
+    )
+    expect(await invited.json()).toMatchObject({ member: { organisationWide: false } })
+    await t.settle()
+    const mail = await readMail(smtp.messages.at(-1)?.raw ?? '')
+    const link = new URL(mail.links.find((href) => href.includes(AUTH_FRAGMENT)) ?? '')
+    const token = new URLSearchParams(link.hash.slice(1)).get(AUTH_FRAGMENT)
+    const session = (await (await t.send('POST', '/v1/auth/sessions', { token })).json()) as {
+      sessionToken: string
+    }
+    expect((await read(t, { ...company, token: session.sessionToken }, mine.id)).status).toBe(200)
+    expect((await read(t, { ...company, token: session.sessionToken }, theirs.id)).status).toBe(404)
+    const list = (await (
+      await t.send('GET', '/v1/dossiers', undefined, session.sessionToken)
+    ).json()) as DossierList
+    expect(list.items.map((item) => item.id)).toEqual([mine.id])
+    // The contact Ganapati made follows the whole organisation's.
+    const all = (await (
+      await t.send('GET', '/v1/dossiers', undefined, company.token)
+    ).json()) as DossierList
+    expect(all.total).toBe(2)
+  })
+
   it('is refused to a company contact, and to a trainer for another trainer’s dossier', async () => {
     const t = await createDossierApp({ smtp, directory })
     const { trainer, company } = await cast(t)
