@@ -189,8 +189,10 @@ function demoSite(apiUrl) {
 function ganapatiServers() {
   let api
   let fake
+  let smtp
   let env
   let adminToken
+  let readMail
   return {
     proxy: apiProxy(() => env.api),
     demo: demoSite(() => env.api),
@@ -199,26 +201,44 @@ function ganapatiServers() {
       () => adminToken,
     ),
     name: 'ganapati-servers',
-    async serverStart() {
+    /** Every e-mail the SMTP server took in, oldest first: `[{ to, subject, links }]`. */
+    async receivedMails() {
+      const mails = await Promise.all(
+        smtp.messages.map(async ({ to, raw }) => {
+          const { subject, links } = await readMail(raw)
+          return { to, subject, links }
+        }),
+      )
+      return { body: JSON.stringify(mails), type: 'json' }
+    },
+    async serverStart({ config }) {
       const { buildWidgets } = await tsImport('../widgets/build.ts', import.meta.url)
       const { startServer } = await tsImport('../api/node.ts', import.meta.url)
       const { startFakeRechercheEntreprises } = await tsImport(
         './fakes/recherche-entreprises.ts',
         import.meta.url,
       )
+      const { startFakeSmtpServer } = await tsImport('./fakes/smtp-server.ts', import.meta.url)
+      ;({ readMail } = await tsImport('./support/mail.ts', import.meta.url))
       await buildWidgets()
       fake = await startFakeRechercheEntreprises()
+      // The e-mails the API sends (sign-in links) reach a real SMTP server, read back at /__ganapati/mails.
+      smtp = await startFakeSmtpServer()
       adminToken = randomBytes(32).toString('hex')
       api = await startServer({
         databaseUrl: ':memory:',
         rechercheEntreprisesUrl: fake.url,
         adminToken,
+        mail: { smtpUrl: smtp.url },
+        // The test pages' origin: a sign-in link may lead back to them (http on a loopback host).
+        allowedReturnOrigins: [`http://${config.hostname ?? 'localhost'}:${config.port}`],
       })
       env = { api: api.url, fake: fake.url, closed: await closedOrigin() }
     },
     async serverStop() {
       await api?.close()
       await fake?.close()
+      await smtp?.close()
     },
     serve(context) {
       if (context.path === '/__ganapati/env.json')
@@ -227,6 +247,7 @@ function ganapatiServers() {
         return { body: cspPage(env.api, context.query.lang), type: 'html' }
       }
       if (context.path === '/__ganapati/csp-probe.js') return { body: cspProbe, type: 'js' }
+      if (context.path === '/__ganapati/mails') return this.receivedMails()
     },
   }
 }

@@ -2,7 +2,15 @@
  * The words of every widget, one interface for every language: `fr.ts` and `en.ts` each export
  * one object per section below, typed by it, so a string missing in one language is a type error.
  */
+import type {
+  DossierEventType,
+  DossierState,
+  EventActor,
+  FundingMode,
+  PecDecision,
+} from '../../api/contracts/dossiers'
 import type { Scheme } from '../../api/contracts/funding-rules'
+import type { MemberRole } from '../../api/contracts/members'
 import type { Payer } from '../../api/contracts/simulations'
 import type * as en from './en'
 import type * as fr from './fr'
@@ -208,12 +216,112 @@ export interface BookingWords {
   notEstimated: string
 }
 
+/** The filters of the dossier list: the caller's turn, past due, every dossier. */
+export type Waiting = 'me' | 'late' | 'all'
+
+/** The steps a member records on a dossier (`session_validated` opens it). */
+export type StepType = Exclude<DossierEventType, 'session_validated'>
+
+export interface TrackerWords {
+  title: string
+  signIn: {
+    intro: string
+    email: string
+    submit: string
+    sending: string
+    /** After POST /v1/auth/links: never says whether the address is a member's. */
+    sent: (email: string) => string
+    signingIn: string
+    /** The link's token was refused: spent, expired or unknown. */
+    badLink: string
+    ended: string
+  }
+  signedInAs: (name: string, role: string) => string
+  roles: Record<MemberRole, string>
+  signOut: string
+  filters: string
+  waiting: Record<Waiting, string>
+  search: string
+  searchButton: string
+  loading: string
+  empty: Record<Waiting, string>
+  noMatch: (query: string) => string
+  pages: string
+  page: (page: number, pages: number) => string
+  previous: string
+  next: string
+  /** A state as a step label. */
+  states: Record<DossierState, string>
+  /** Who acts, as a sentence names them. */
+  actors: Record<EventActor, string>
+  you: string
+  late: string
+  /** « avant le 3 décembre 2026 ». */
+  before: (date: string) => string
+  dates: (from: string, to: string) => string
+  /** The banner when the reader acts next; `action` may carry its date already (the API's French). */
+  yourTurn: (action: string) => string
+  waitingFor: (actor: string, action: string) => string
+  noNext: string
+  back: string
+  milestones: string
+  /** Read before each milestone, so its status is text, not colour alone. */
+  status: { done: string; current: string; upcoming: string }
+  by: (actor: string) => string
+  expected: (date: string) => string
+  actionsTitle: string
+  steps: Record<StepType, string>
+  fields: {
+    decision: string
+    decisions: Record<PecDecision, string>
+    amount: string
+    opcoReference: string
+    hoursDone: string
+    payer: string
+    payers: { company: string; opco: string }
+    reason: string
+    note: string
+  }
+  record: string
+  recording: string
+  cancel: string
+  /** Asked before an irreversible step. */
+  confirm: (step: string) => string
+  yes: string
+  no: string
+  stale: string
+  recorded: (step: string) => string
+  newDossier: string
+  form: {
+    siret: string
+    contactEmail: string
+    title: string
+    startDate: string
+    endDate: string
+    hours: string
+    location: string
+    distance: string
+    trainees: string
+    traineesHint: string
+    price: string
+    fundingMode: string
+    fundingModes: Record<FundingMode, string>
+    submit: string
+    submitting: string
+    badPrice: string
+  }
+  fix: string
+  created: (reference: string) => string
+  notFound: string
+}
+
 export interface Translation {
   common: CommonWords
   form: FormWords
   finder: FinderWords
   simulator: SimulatorWords
   booking: BookingWords
+  tracker: TrackerWords
 }
 
 /** Each language file exports every section: a section missing from one fails the type check. */
