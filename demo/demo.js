@@ -44,3 +44,13 @@ for (const name of [
 ]) {
   document.addEventListener(name, (event) => logEvent(name, event.detail))
 }
+
+// The tracker: who signed in by role only (a member's name and e-mail stay out of the log), and the
+// dossiers' steps.
+document.addEventListener('ganapati-signed-in', (event) =>
+  logEvent('ganapati-signed-in', { role: event.detail.member.role }),
+)
+document.addEventListener('ganapati-signed-out', () => logEvent('ganapati-signed-out', null))
+document.addEventListener('ganapati-dossier-change', (event) =>
+  logEvent('ganapati-dossier-change', event.detail),
+)

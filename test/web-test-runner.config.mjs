@@ -47,6 +47,7 @@ function cspPage(api, lang) {
         price="8500"
         npec="7000"
       ></ganapati-funding-simulator>
+      <ganapati-dossier-tracker></ganapati-dossier-tracker>
     </main>
   </body>
 </html>`

@@ -4,6 +4,7 @@ import type { Member, MemberRole, Session } from '../../api/contracts/members'
 import '../../widgets/dossier-tracker/define'
 import type { GanapatiDossierTracker } from '../../widgets/dossier-tracker/dossier-tracker'
 import {
+  type CspPage,
   afterEach,
   assert,
   cleanUp,
@@ -455,6 +456,31 @@ describe('<ganapati-dossier-tracker>', () => {
     const list = await asMember<{ items: DossierDetail[] }>(trainer, '/v1/dossiers')
     equal(list.items[0]?.priceCents, 95050, 'the price in cents')
     equal(list.items[0]?.trainees.length, 2, 'one trainee a line')
+  })
+
+  it('runs on the demo page and under a strict CSP, signed out', async () => {
+    const frame = mount<HTMLIFrameElement>(
+      '<iframe title="Page de démonstration" src="/__ganapati/demo/"></iframe>',
+    )
+    const demo = await waitFor(
+      () => frame.contentDocument?.querySelector<GanapatiDossierTracker>('#tracker'),
+      'the demo page’s tracker',
+    )
+    await waitForState(demo, 'signed-out')
+    includes(text(part(demo, 'sign-in')), 'Recevoir un lien de connexion', 'the e-mail form')
+
+    cleanUp()
+    const csp = mount<HTMLIFrameElement>(
+      '<iframe title="Page partenaire" src="/__ganapati/csp.html"></iframe>',
+    )
+    await new Promise((loaded) => csp.addEventListener('load', loaded, { once: true }))
+    const page = csp.contentWindow as CspPage
+    const element = await waitFor(
+      () => csp.contentDocument?.querySelector<GanapatiDossierTracker>('ganapati-dossier-tracker'),
+      'the tracker in the CSP page',
+    )
+    await waitForState(element, 'signed-out')
+    equal(page.cspViolations.join(), '', 'no CSP violation')
   })
 
   it('speaks English with lang="en"', async () => {
