@@ -26,6 +26,7 @@ function milestones(dossier: DossierDetail, lang: Lang, t: Words) {
       part="milestone milestone-${kind}"
       aria-current=${kind === 'current' ? 'step' : nothing}
     >
+      ${kind === 'done' ? html`<span class="tick" aria-hidden="true">✓</span>` : nothing}
       <span class="visually-hidden">${t.status[kind]}</span>
       <span class="milestone-label">${label}</span>
       <span class="muted">${detail}</span>

@@ -74,7 +74,7 @@ export const styles = css`
   }
 
   .new,
-  .back {
+  [part~='back'] {
     justify-self: start;
   }
 
@@ -158,10 +158,6 @@ export const styles = css`
     box-sizing: border-box;
     width: 1.25rem;
     height: 1.25rem;
-    color: var(--_color-on-primary);
-    font-size: 0.75rem;
-    line-height: 1.1rem;
-    text-align: center;
     background: var(--_color-surface);
     border: 2px solid var(--_color-border);
     border-radius: 50%;
@@ -181,7 +177,20 @@ export const styles = css`
   .milestone--done::before {
     background: var(--_color-success);
     border-color: var(--_color-success);
-    content: '✓';
+  }
+
+  /* The tick is text in the markup (aria-hidden): esbuild would write it as a CSS escape, which a
+     tagged template cannot cook. */
+  .tick {
+    position: absolute;
+    top: 0.2rem;
+    left: 0;
+    width: 1.25rem;
+    color: var(--_color-success-bg);
+    font-size: 0.75rem;
+    font-weight: 700;
+    line-height: 1.25rem;
+    text-align: center;
   }
 
   .milestone--current::before {
