@@ -121,7 +121,7 @@ function apiProxy(apiUrl) {
       }
     }
     const headers = {}
-    for (const name of ['content-type', 'idempotency-key']) {
+    for (const name of ['content-type', 'idempotency-key', 'authorization']) {
       if (ctx.get(name)) headers[name] = ctx.get(name)
     }
     const response = await fetch(`${apiUrl()}${request.path}`, {

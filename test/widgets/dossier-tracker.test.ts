@@ -16,6 +16,7 @@ import {
   mount,
   part,
   parts,
+  proxiedApi,
   testEnv,
   text,
   waitFor,
@@ -95,10 +96,9 @@ function step(session: Session, dossier: { id: string; version: number }, body: 
   })
 }
 
-async function tracker(attributes = ''): Promise<GanapatiDossierTracker> {
-  const { api } = await testEnv()
+async function tracker(attributes = '', api?: string): Promise<GanapatiDossierTracker> {
   const element = mount<GanapatiDossierTracker>(
-    `<ganapati-dossier-tracker api="${api}" ${attributes}></ganapati-dossier-tracker>`,
+    `<ganapati-dossier-tracker api="${api ?? (await testEnv()).api}" ${attributes}></ganapati-dossier-tracker>`,
   )
   await element.updateComplete
   return element
@@ -279,6 +279,7 @@ describe('<ganapati-dossier-tracker>', () => {
     equal(first.length, 2, 'a page of two')
     includes(first[0], 'Sécurité incendie', 'the late one first')
     includes(first[0], 'En retard', 'marked late in words')
+    equal(getComputedStyle(parts(element, 'row')[0]!).borderLeftWidth, '6px', 'and by its edge')
     includes(first[0], 'Documents envoyés', 'its step label')
     includes(
       first[0],
@@ -456,6 +457,44 @@ describe('<ganapati-dossier-tracker>', () => {
     const list = await asMember<{ items: DossierDetail[] }>(trainer, '/v1/dossiers')
     equal(list.items[0]?.priceCents, 95050, 'the price in cents')
     equal(list.items[0]?.trainees.length, 2, 'one trainee a line')
+  })
+
+  it('a session sent again after a lost answer opens one dossier (the same Idempotency-Key)', async () => {
+    const trainer = await member('trainer')
+    const proxy = proxiedApi(`tracker-lost-${Date.now()}`)
+    const element = await tracker(`session-token="${trainer.sessionToken}"`, proxy.url)
+    await waitForState(element, 'ready')
+    shadow(element, '#new')!.click()
+    await element.updateComplete
+    for (const [id, value] of [
+      ['siret', '41816609600069'],
+      ['contactEmail', 'rh@exemple.fr'],
+      ['course', 'Gestes et postures'],
+      ['startDate', inDays(50)],
+      ['endDate', inDays(50)],
+      ['hours', '7'],
+      ['trainees', 'Ana Silva'],
+      ['price', '600'],
+    ] as const) {
+      type(element, id, value)
+    }
+    ;(shadow(element, '#distance') as HTMLInputElement).checked = true
+    shadow(element, '#distance')!.dispatchEvent(new Event('change'))
+    await fetch(`/__ganapati/proxy/${proxy.url.split('/').pop()}?lose=/v1/dossiers`, {
+      method: 'POST',
+    })
+    await submit(element)
+    await waitFor(() => part(element, 'message')?.getAttribute('role') === 'alert', 'the failure')
+    await submit(element)
+    await waitFor(() => text(part(element, 'message')).includes('Session validée'), 'created')
+    const keys = (await proxy.requests())
+      .filter((request) => request.path === '/v1/dossiers')
+      .map((request) => (request as { idempotencyKey?: string }).idempotencyKey)
+    equal(keys.length, 2, 'sent twice')
+    assert(keys[0] && keys[0] === keys[1], `one key for both: ${keys.join()}`)
+    const list = await asMember<{ total: number; items: DossierDetail[] }>(trainer, '/v1/dossiers')
+    equal(list.total, 1, 'one dossier')
+    equal(list.items[0]?.training.distance, true, 'à distance')
   })
 
   it('runs on the demo page and under a strict CSP, signed out', async () => {

@@ -11,6 +11,7 @@ import { ApiError, isAbort, jsonPost, safeHttpUrl, type Params } from '../shared
 import type { ApiController } from '../shared/api-controller'
 import type { LocalizeController } from '../shared/localize'
 import type { GanapatiDossierTracker } from './dossier-tracker'
+import { idempotencyKey } from '../booking-link/booking-form'
 import { apiFieldErrors } from './fields'
 import { DOSSIER_FIELDS, DOSSIER_POINTERS, newDossierRequest } from './new-dossier'
 import { keepSession, keptSession, takeFromAddress } from './session'
@@ -25,6 +26,9 @@ export class TrackerController implements ReactiveController {
   /** Selector of the element to focus after the next render. */
   #focus: string | null = null
   #token: string | null = null
+  /** The dossier last sent and its Idempotency-Key: the same session sent again opens one dossier. */
+  #sent = ''
+  #key = ''
 
   constructor(
     host: GanapatiDossierTracker,
@@ -69,6 +73,7 @@ export class TrackerController implements ReactiveController {
     if (!kept) return this.#signedOut()
     this.#token = kept.sessionToken
     host.member = kept.member
+    if (kept.member) host.emit('ganapati-signed-in', { member: kept.member })
     return this.#home()
   }
 
@@ -357,14 +362,18 @@ export class TrackerController implements ReactiveController {
     host.errors = errors
     host.notice = null
     if (!body) return this.#focusFirst(Object.keys(errors))
+    // One key per session sent: the same one sent again after a lost answer opens one dossier.
+    const sent = JSON.stringify(body)
+    if (sent !== this.#sent) {
+      this.#sent = sent
+      this.#key = idempotencyKey()
+    }
+    const init = jsonPost(body)
+    init.headers = { ...(init.headers as Record<string, string>), 'idempotency-key': this.#key }
     host.busy = true
     try {
-      const dossier = await this.#request<DossierDetail>(
-        '/v1/dossiers',
-        {},
-        'create',
-        jsonPost(body),
-      )
+      const dossier = await this.#request<DossierDetail>('/v1/dossiers', {}, 'create', init)
+      this.#sent = ''
       host.values = {}
       host.dossier = dossier
       host.view = 'detail'
