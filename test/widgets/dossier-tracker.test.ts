@@ -263,6 +263,20 @@ describe('<ganapati-dossier-tracker>', () => {
     includes(text(part(kept, 'message')), 'Votre session a pris fin', 'a 401 signs out')
   })
 
+  it('says in French when the API cannot be reached, and offers to try again', async () => {
+    const { closed, api } = await testEnv()
+    const session = await member('trainer')
+    const element = await tracker(`session-token="${session.sessionToken}"`, closed)
+    await waitForState(element, 'error')
+    const message = part(element, 'message')!
+    equal(message.getAttribute('role'), 'alert', 'an alert')
+    includes(text(message), 'Le service Ganapati est injoignable', 'the French message')
+    includes(text(message), 'Réessayer', 'a retry button')
+    await expectNoAxeViolations(element)
+    element.api = api
+    await waitForState(element, 'ready')
+  })
+
   it('lists the dossiers late first, filters, searches and pages', async () => {
     const trainer = await member('trainer')
     const staff = await member('staff')
@@ -341,6 +355,7 @@ describe('<ganapati-dossier-tracker>', () => {
     }
     await waitFor(() => part(element, 'banner'), 'the detail')
     includes(text(part(element, 'banner')), 'À vous : Envoyer à l’entreprise', 'staff’s turn')
+    equal(element.shadowRoot!.activeElement?.id, 'view-title', 'focus on the dossier’s title')
     const milestones = parts(element, 'milestone').map(text)
     includes(milestones[0], 'Fait : Session validée', 'done, in words')
     includes(milestones[0], 'par Paul Formateur', 'who did it')
@@ -528,7 +543,8 @@ describe('<ganapati-dossier-tracker>', () => {
     const element = await signedIn(trainer, 'lang="en"')
     includes(text(part(element, 'title')), 'Training files', 'title')
     includes(rows(element).join(), 'Waiting for Ganapati', 'who acts next')
-    shadow(element, `#open-${dossier.id}`)!.click()
+    // A click anywhere on the card opens it, not only on its reference.
+    parts(element, 'row')[0]!.querySelector('p')!.click()
     await waitFor(() => part(element, 'banner'), 'the detail')
     includes(text(part(element, 'banner')), 'Waiting for Ganapati: Documents sent by', 'banner')
     includes(text(parts(element, 'milestone')[0]), 'Done: Session validated', 'milestone')

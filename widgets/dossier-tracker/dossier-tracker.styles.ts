@@ -95,6 +95,10 @@ export const styles = css`
   }
 
   /* Late: a thick edge and the « En retard » tag, not the colour alone. */
+  .card {
+    cursor: pointer;
+  }
+
   .card--late {
     border-left: 6px solid var(--_color-warning);
   }

@@ -311,7 +311,7 @@ export class GanapatiDossierTracker extends GanapatiElement {
     const { t } = this.#i18n
     return html`<div class="notice notice--error" part="message" role="alert">
       <p>${this.notice?.text}</p>
-      ${secondary(t.retry, () => this.#tracker.loadList())}
+      ${secondary(t.retry, () => this.#tracker.retry())}
     </div>`
   }
 

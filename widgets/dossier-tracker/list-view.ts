@@ -24,15 +24,15 @@ function card(
   open: (id: string) => void,
 ) {
   const late = dossier.nextAction?.late
-  return html`<li class="card ${late ? 'card--late' : ''}" part="row">
+  // The whole card opens the dossier on a click; its reference is the button keyboards reach, whose
+  // click bubbles here.
+  return html`<li
+    class="card ${late ? 'card--late' : ''}"
+    part="row"
+    @click=${() => open(dossier.id)}
+  >
     <h3 class="card-title">
-      <button
-        class="open"
-        part="open"
-        id="open-${dossier.id}"
-        type="button"
-        @click=${() => open(dossier.id)}
-      >
+      <button class="open" part="open" id="open-${dossier.id}" type="button">
         ${dossier.reference}
       </button>
     </h3>

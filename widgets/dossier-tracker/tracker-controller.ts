@@ -209,6 +209,15 @@ export class TrackerController implements ReactiveController {
     }
   }
 
+  /** After a failure: what failed, again (who the session is for, the dossier, or the list). */
+  retry(): void {
+    const host = this.#host
+    this.#focus = '#title'
+    if (!host.member && host.sessionToken) void this.adopt(host.sessionToken)
+    else if (host.view === 'detail' && host.dossier) void this.open(host.dossier.id)
+    else void this.loadList()
+  }
+
   filter(waiting: Waiting): void {
     const host = this.#host
     host.waiting = waiting
