@@ -512,6 +512,36 @@ describe('<ganapati-dossier-tracker>', () => {
     equal(list.items[0]?.training.distance, true, 'à distance')
   })
 
+  it('fits 320 px without scrolling sideways: the list, a dossier, the new session form', async () => {
+    const trainer = await member('trainer', 'Maximilienne Delacroix-Fontenay')
+    const dossier = await openDossier(trainer, 'Prévention des risques psychosociaux en entreprise')
+    const { api } = await testEnv()
+    const box = mount<HTMLDivElement>(
+      `<div style="width: 320px"><ganapati-dossier-tracker api="${api}" session-token="${trainer.sessionToken}"></ganapati-dossier-tracker></div>`,
+    )
+    const element = box.firstElementChild as GanapatiDossierTracker
+    await waitForState(element, 'ready')
+    const fits = (what: string) => {
+      const base = part(element, 'base')!
+      assert(
+        base.scrollWidth <= base.clientWidth,
+        `${what}: ${base.scrollWidth} > ${base.clientWidth}`,
+      )
+      assert(element.getBoundingClientRect().width <= 320, `${what}: the element is wider`)
+    }
+    fits('the list')
+    shadow(element, `#open-${dossier.id}`)!.click()
+    await waitFor(() => part(element, 'banner'), 'the detail')
+    fits('the dossier')
+    await clickAction(element, 'cancelled')
+    fits('a step’s form')
+    shadow(element, '[part~="back"]')!.click()
+    await waitFor(() => shadow(element, '#new'), 'the list again')
+    shadow(element, '#new')!.click()
+    await element.updateComplete
+    fits('the new session form')
+  })
+
   it('runs on the demo page and under a strict CSP, signed out', async () => {
     const frame = mount<HTMLIFrameElement>(
       '<iframe title="Page de démonstration" src="/__ganapati/demo/"></iframe>',
