@@ -34,9 +34,11 @@ const WIDGET_BUDGETS = [
   // The refactor itself (issue 9 §1) stayed within 16 KB; the features need 17 KB.
   { name: 'booking-link', gzipBytes: 17 * 1024 },
   // Issue 10's tracker: sign-in by e-mail link and the tab's session, the list with its filters,
-  // search and pages, a dossier's banner, milestones and step forms with their confirmation, and
-  // « Valider une session ». Aim: 18 KB with the core.
-  { name: 'dossier-tracker', gzipBytes: 18 * 1024 },
+  // search and pages, a dossier's banner, milestones and step forms with their confirmation,
+  // « Valider une session », and how the company files its PEC (its OPCO's flyer). The aim was
+  // 18 KB with the core, and it measures just under; the budget leaves half a KB of room for the
+  // core's growth.
+  { name: 'dossier-tracker', gzipBytes: 18.5 * 1024 },
 ]
 
 /**

@@ -372,6 +372,10 @@ describe('<ganapati-dossier-tracker>', () => {
     cleanUp()
     element = await signedIn(company, `dossier="${dossier.id}"`)
     await waitFor(() => part(element, 'banner'), 'the company’s detail')
+    // How to file with Atlas, from its flyer (GET /v1/opcos), while the PEC is the company's to file.
+    const filing = await waitFor(() => part(element, 'filing'), 'how to file the PEC')
+    includes(text(filing), 'La demande de prise en charge auprès d’Atlas', 'its title')
+    includes(filing.querySelector('a')?.href, 'opco-atlas.fr', 'the OPCO’s site')
     await clickAction(element, 'pec_requested')
     type(element, 'opcoReference', 'ATL-2026-42')
     await submit(element)

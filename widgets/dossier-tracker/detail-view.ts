@@ -2,6 +2,8 @@
 import { html, nothing, type TemplateResult } from 'lit'
 import type { DossierDetail } from '../../api/contracts/dossiers'
 import type { MemberRole } from '../../api/contracts/members'
+import type { Opco } from '../../api/contracts/opcos'
+import { safeHttpUrl } from '../shared/api-client'
 import type { Lang, StepType } from '../i18n/translation'
 import { secondary } from './fields'
 import { formatDay } from './format'
@@ -62,6 +64,31 @@ function milestones(dossier: DossierDetail, lang: Lang, t: Words) {
   </ol>`
 }
 
+/**
+ * While the company files its PEC or awaits the answer: where and how, from its OPCO's flyer
+ * (GET /v1/opcos), and the OPCO's site. Nothing when no flyer says.
+ */
+function filing(dossier: DossierDetail, opco: Opco | undefined, lang: Lang, t: Words) {
+  const request = opco?.fundingRequest
+  const site = safeHttpUrl(opco?.website)
+  if (!opco || !request?.channel || !['documents_sent', 'pec_requested'].includes(dossier.state)) {
+    return nothing
+  }
+  const name = lang === 'fr' ? opco.nameInFrenchSentence : opco.shortName
+  return html`<section class="notice" part="filing" aria-labelledby="filing-title">
+    <h4 id="filing-title">${t.howToFile(name)}</h4>
+    <p>${request.channel[lang]}</p>
+    ${request.note ? html`<p>${request.note[lang]}</p>` : nothing}
+    ${
+      site
+        ? html`<a class="link" href=${site} target="_blank" rel="noopener"
+            >${t.opcoSite(opco.shortName)}<span class="visually-hidden"> ${t.newTab}</span></a
+          >`
+        : nothing
+    }
+  </section>`
+}
+
 export function detailView(
   dossier: DossierDetail,
   role: MemberRole | undefined,
@@ -71,6 +98,8 @@ export function detailView(
     notice: TemplateResult | typeof nothing
     /** The step form when one is being recorded. */
     form: TemplateResult | null
+    /** The dossier's OPCO, once GET /v1/opcos answered. */
+    opco: Opco | undefined
     back: () => void
     act: (step: StepType) => void
   },
@@ -89,7 +118,7 @@ export function detailView(
         ${late ? html`<span class="tag tag--late" part="late">${t.late}</span> ` : nothing}${nextText(dossier, role, lang, t)}
       </p>
     </div>
-    ${parts.notice}
+    ${parts.notice} ${filing(dossier, parts.opco, lang, t)}
     ${
       steps.length
         ? html`<section class="actions" aria-labelledby="actions-title">

@@ -2,6 +2,7 @@
 import { html, nothing, type PropertyValues } from 'lit'
 import type { DossierDetail, DossierList } from '../../api/contracts/dossiers'
 import type { Member } from '../../api/contracts/members'
+import type { Opco } from '../../api/contracts/opcos'
 import * as fr from '../i18n/fr'
 import type { StepType, Waiting } from '../i18n/translation'
 import { ApiController } from '../shared/api-controller'
@@ -53,6 +54,7 @@ export interface TrackerNotice {
  * @csspart next - Who acts next and by when, in the list.
  * @csspart pager - The previous / next page buttons.
  * @csspart banner - The dossier's « À vous : … » or « En attente de : … ».
+ * @csspart filing - How the company files its PEC with its OPCO: the flyer's words and the OPCO's site.
  * @csspart milestones - The dossier's steps, done, current and to come.
  * @csspart milestone - One step; also `milestone-done`, `milestone-current` or `milestone-upcoming`.
  * @csspart action - A step the member may record now.
@@ -103,8 +105,8 @@ export class GanapatiDossierTracker extends GanapatiElement {
     values: { state: true },
     errors: { state: true },
     notice: { state: true },
-    sent: { state: true },
     busy: { state: true },
+    opcos: { state: true },
     dossierId: { attribute: 'dossier' },
     returnUrl: { attribute: 'return-url' },
     sessionToken: { attribute: 'session-token' },
@@ -136,10 +138,10 @@ export class GanapatiDossierTracker extends GanapatiElement {
   declare errors: Values
   /** A message about the last request. */
   declare notice?: TrackerNotice | null
-  /** The address a sign-in link was asked for. */
-  declare sent?: string | null
   /** A form's request is in flight. */
   declare busy: boolean
+  /** The OPCOs by id once GET /v1/opcos answered (the page's one request), for their flyers. */
+  declare opcos?: Map<string, Opco> | null
 
   /** A dossier id to open (`dossier` attribute); a sign-in link's `ganapati-dossier` sets it too. */
   declare dossierId?: string | null
@@ -228,13 +230,7 @@ export class GanapatiDossierTracker extends GanapatiElement {
           ${this.busy ? w.sending : w.submit}
         </button>
       </form>
-      ${
-        this.sent
-          ? html`<div id="notice" class="notice" part="message" role="status" tabindex="-1">
-              <p>${w.sent(this.sent)}</p>
-            </div>`
-          : this.#noticeView()
-      }`
+      ${this.#noticeView()}`
   }
 
   #signedInView() {
@@ -270,6 +266,7 @@ export class GanapatiDossierTracker extends GanapatiElement {
               },
             )
           : null,
+        opco: this.opcos?.get(dossier.opco.id),
         back: () => tracker.back(),
         act: (step) => tracker.act(step),
       })

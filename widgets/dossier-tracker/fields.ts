@@ -99,8 +99,9 @@ export function field(form: FormState, name: string, label: string, control: Con
 
 /**
  * The messages of the fields a 400 (or a 404 about one) names, by the form's field names:
- * `fields` maps a pointer's path under /body (`company/siret`, `trainees`) to the field, a path
- * below it going to the same field. The API's own words in French, ours otherwise.
+ * `fields` renames a pointer's path under /body (`company/siret`, `trainees`) to the field, a path
+ * below it going to the same field; any other path is a field of its name. The API's own words in
+ * French, ours otherwise.
  */
 export function apiFieldErrors(
   error: ApiError,
@@ -112,7 +113,8 @@ export function apiFieldErrors(
   for (const { pointer, detail } of error.problem?.errors ?? []) {
     const path = pointer.replace(/^\/body\/?/, '')
     const key = Object.keys(fields).find((name) => path === name || path.startsWith(`${name}/`))
-    const name = key && fields[key]
+    // A fact the map does not rename is a field of its own name.
+    const name = key ? fields[key] : path
     if (name && !errors[name]) errors[name] = lang === 'fr' ? detail : t.invalid
   }
   return errors

@@ -19,16 +19,8 @@ const STEP_FIELDS: Partial<Record<StepType, string[]>> = {
   cancelled: ['reason'],
 }
 
-/** Where the API's pointers land in the step's form. */
-export const STEP_POINTERS: Record<string, string> = {
-  decision: 'decision',
-  amountCents: 'amount',
-  opcoReference: 'opcoReference',
-  hoursDone: 'hoursDone',
-  payer: 'payer',
-  reason: 'reason',
-  note: 'note',
-}
+/** Where the API's pointers land in the step's form: each fact under its own name, but the amount. */
+export const STEP_POINTERS: Record<string, string> = { amountCents: 'amount' }
 
 /** The request of a step from its form, or the messages of the values that do not read. */
 export function stepRequest(

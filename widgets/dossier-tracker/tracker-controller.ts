@@ -167,11 +167,10 @@ export class TrackerController implements ReactiveController {
     const email = host.values.email?.trim() ?? ''
     host.busy = true
     host.notice = null
-    host.sent = null
     try {
       const returnUrl = safeHttpUrl(host.returnUrl) ?? location.href.split('#')[0]
       await this.#api.get('/v1/auth/links', {}, 'link', jsonPost({ email, returnUrl }))
-      host.sent = email
+      host.notice = { text: this.#i18n.t.signIn.sent(email) }
       this.#focus = '#notice'
     } catch (error) {
       if (!isAbort(error)) {
@@ -256,6 +255,12 @@ export class TrackerController implements ReactiveController {
       )
       host.state = 'ready'
       this.#focus = keepNotice ? '#notice' : '#view-title'
+      // The OPCOs' flyers, for how to file a PEC; without them the dossier shows all else.
+      if (!host.opcos)
+        this.#api.opcos().then(
+          (opcos) => (host.opcos = opcos),
+          () => {},
+        )
     } catch (error) {
       if (isAbort(error)) return
       host.dossier = null
@@ -397,7 +402,8 @@ export class TrackerController implements ReactiveController {
       if (error instanceof ApiError && error.kind === 'not-found')
         fields.siret = this.explain(error)
       host.errors = fields
-      const names = Object.keys(fields)
+      // Only what the form shows: a refused pageUrl is not the trainer's to fix.
+      const names = Object.keys(fields).filter((name) => DOSSIER_FIELDS.includes(name))
       host.notice = { text: names.length ? t.fix : this.explain(error), error: true }
       if (names.length) this.#focusFirst(names)
       else this.#focus = '#notice'

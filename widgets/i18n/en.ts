@@ -344,4 +344,6 @@ export const tracker: Translation['tracker'] = {
   fix: 'Correct the fields marked, then validate again.',
   created: (reference) => `Session validated: file ${reference} opened.`,
   notFound: 'This file cannot be found or is not yours to see.',
+  howToFile: (opco) => `The funding request to ${opco}`,
+  opcoSite: (opco) => `${opco}’s website`,
 }

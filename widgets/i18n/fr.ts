@@ -352,4 +352,8 @@ export const tracker: Translation['tracker'] = {
   fix: 'Corrigez les champs signalés, puis validez à nouveau.',
   created: (reference) => `Session validée\u00a0: dossier ${reference} ouvert.`,
   notFound: 'Ce dossier est introuvable ou ne vous est pas accessible.',
+  // « auprès d’Atlas », « auprès de l’Afdas », « auprès de Constructys ».
+  howToFile: (opco) =>
+    `La demande de prise en charge auprès ${/^[aeiouyéèh]/i.test(opco) ? 'd’' : 'de '}${opco}`,
+  opcoSite: (opco) => `Site de ${opco}`,
 }

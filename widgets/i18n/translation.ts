@@ -313,6 +313,9 @@ export interface TrackerWords {
   fix: string
   created: (reference: string) => string
   notFound: string
+  /** While the company files its PEC: how, as its OPCO's flyer says. */
+  howToFile: (opco: string) => string
+  opcoSite: (opco: string) => string
 }
 
 export interface Translation {
