@@ -1,6 +1,7 @@
 /** <ganapati-dossier-tracker> in real Chromium against the real API: members and sessions made through the admin API, sign-in links read on the real SMTP server of the tests. */
 import type { DossierDetail, NewDossier } from '../../api/contracts/dossiers'
 import type { Member, MemberRole, Session } from '../../api/contracts/members'
+import { sendKeys } from '@web/test-runner-commands'
 import '../../widgets/dossier-tracker/define'
 import type { GanapatiDossierTracker } from '../../widgets/dossier-tracker/dossier-tracker'
 import {
@@ -443,6 +444,36 @@ describe('<ganapati-dossier-tracker>', () => {
     shadow(element, '#yes')!.click()
     await waitFor(() => text(part(element, 'banner')).includes('Plus rien à faire'), 'cancelled')
     equal(parts(element, 'action').length, 0, 'no action left')
+  })
+
+  it('works with the keyboard alone: open a dossier, record an irreversible step, confirm', async () => {
+    const trainer = await member('trainer')
+    const dossier = await openDossier(trainer, 'Prise de parole')
+    const element = await signedIn(trainer)
+    const focused = () => element.shadowRoot!.activeElement
+    shadow(element, `#open-${dossier.id}`)!.focus()
+    await sendKeys({ press: 'Enter' })
+    await waitFor(() => focused()?.id === 'view-title', 'focus on the opened dossier’s title')
+    await sendKeys({ press: 'Tab' })
+    equal(focused()?.getAttribute('data-step'), 'cancelled', 'Tab reaches the action')
+    await sendKeys({ press: 'Enter' })
+    await waitFor(() => focused()?.id === 'step-title', 'focus on the step’s form')
+    await sendKeys({ press: 'Tab' })
+    equal(focused()?.id, 'reason', 'the reason first')
+    await sendKeys({ type: 'Formateur indisponible' })
+    await sendKeys({ press: 'Tab' })
+    await sendKeys({ press: 'Tab' })
+    equal(focused()?.getAttribute('part'), 'submit', 'then the note, then Enregistrer')
+    await sendKeys({ press: 'Enter' })
+    await waitFor(() => focused()?.id === 'no', 'the harmless answer focused')
+    await sendKeys({ down: 'Shift' })
+    await sendKeys({ press: 'Tab' })
+    await sendKeys({ up: 'Shift' })
+    equal(focused()?.id, 'yes', 'back to « Oui, enregistrer »')
+    await sendKeys({ press: 'Enter' })
+    await waitFor(() => text(part(element, 'banner')).includes('Plus rien à faire'), 'cancelled')
+    const after = await asMember<DossierDetail>(trainer, `/v1/dossiers/${dossier.id}`)
+    equal(after.timeline.at(-1)?.data.reason, 'Formateur indisponible', 'the reason typed')
   })
 
   it('« Valider une session »: field errors under their fields, then the dossier opened', async () => {
