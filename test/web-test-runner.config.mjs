@@ -124,7 +124,7 @@ function apiProxy(apiUrl) {
     for (const name of ['content-type', 'idempotency-key', 'authorization']) {
       if (ctx.get(name)) headers[name] = ctx.get(name)
     }
-    const response = await fetch(`${apiUrl()}${request.path}`, {
+    const response = await fetch(`${apiUrl(name)}${request.path}`, {
       method: ctx.method,
       headers,
       body: ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : await rawBody(ctx.req),
@@ -149,13 +149,14 @@ function apiProxy(apiUrl) {
 
 /**
  * The admin API for the tests, with the bearer token kept on the server side: `/__ganapati/admin/<path>`
- * answers `<api>/v1/admin/<path>` (any method, JSON body passed on), e.g. to read a stored booking.
+ * answers `<api>/v1/admin/<path>` (any method, JSON body passed on), e.g. to read a stored booking;
+ * `/__ganapati/mail-admin/<path>` the same on the API that sends e-mail.
  */
 function adminProxy(apiUrl, token) {
   return async (ctx, next) => {
-    const match = /^\/__ganapati\/admin(\/.+)$/.exec(ctx.path)
+    const match = /^\/__ganapati\/(admin|mail-admin)(\/.+)$/.exec(ctx.path)
     if (!match) return next()
-    const response = await fetch(`${apiUrl()}/v1/admin${match[1]}`, {
+    const response = await fetch(`${apiUrl(match[1])}/v1/admin${match[2]}`, {
       method: ctx.method,
       headers: { authorization: `Bearer ${token()}`, 'content-type': 'application/json' },
       body: ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : await rawBody(ctx.req),
@@ -189,16 +190,18 @@ function demoSite(apiUrl) {
 /** Starts the fake upstream, builds the bundle and starts the real API before the first test. */
 function ganapatiServers() {
   let api
+  let mailApi
   let fake
   let smtp
   let env
   let adminToken
   let readMail
   return {
-    proxy: apiProxy(() => env.api),
+    // A proxy whose name starts with `mail-` reaches the API that sends e-mail.
+    proxy: apiProxy((name) => (name.startsWith('mail-') ? env.mailApi : env.api)),
     demo: demoSite(() => env.api),
     admin: adminProxy(
-      () => env.api,
+      (prefix) => (prefix === 'mail-admin' ? env.mailApi : env.api),
       () => adminToken,
     ),
     name: 'ganapati-servers',
@@ -223,10 +226,16 @@ function ganapatiServers() {
       ;({ readMail } = await tsImport('./support/mail.ts', import.meta.url))
       await buildWidgets()
       fake = await startFakeRechercheEntreprises()
-      // The e-mails the API sends (sign-in links) reach a real SMTP server, read back at /__ganapati/mails.
-      smtp = await startFakeSmtpServer()
       adminToken = randomBytes(32).toString('hex')
       api = await startServer({
+        databaseUrl: ':memory:',
+        rechercheEntreprisesUrl: fake.url,
+        adminToken,
+      })
+      // A second API, for the dossier tracker, sends its e-mails (sign-in links) to a real SMTP
+      // server, read back at /__ganapati/mails; the other widgets' API sends none, as before.
+      smtp = await startFakeSmtpServer()
+      mailApi = await startServer({
         databaseUrl: ':memory:',
         rechercheEntreprisesUrl: fake.url,
         adminToken,
@@ -234,10 +243,11 @@ function ganapatiServers() {
         // The test pages' origin: a sign-in link may lead back to them (http on a loopback host).
         allowedReturnOrigins: [`http://${config.hostname ?? 'localhost'}:${config.port}`],
       })
-      env = { api: api.url, fake: fake.url, closed: await closedOrigin() }
+      env = { api: api.url, mailApi: mailApi.url, fake: fake.url, closed: await closedOrigin() }
     },
     async serverStop() {
       await api?.close()
+      await mailApi?.close()
       await fake?.close()
       await smtp?.close()
     },

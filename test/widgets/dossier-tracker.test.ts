@@ -32,7 +32,7 @@ const unique = (name: string) => `${name}-${Date.now()}-${++serial}@exemple.fr`
 
 /** A member made through the admin API, with a session minted for it. */
 async function member(role: MemberRole, name = `Membre ${role}`): Promise<Session> {
-  const created = await fetch('/__ganapati/admin/members', {
+  const created = await fetch('/__ganapati/mail-admin/members', {
     method: 'POST',
     body: JSON.stringify({
       email: unique(role),
@@ -43,7 +43,7 @@ async function member(role: MemberRole, name = `Membre ${role}`): Promise<Sessio
   })
   equal(created.status, 201, 'POST /v1/admin/members')
   const { id } = (await created.json()) as Member
-  const session = await fetch(`/__ganapati/admin/members/${id}/sessions`, { method: 'POST' })
+  const session = await fetch(`/__ganapati/mail-admin/members/${id}/sessions`, { method: 'POST' })
   equal(session.status, 201, 'POST /v1/admin/members/:id/sessions')
   return (await session.json()) as Session
 }
@@ -53,7 +53,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 
 /** Calls the API as a member would, with their bearer session. */
 async function asMember<T>(session: Session, path: string, body?: object): Promise<T> {
-  const { api } = await testEnv()
+  const { mailApi: api } = await testEnv()
   const response = await fetch(`${api}${path}`, {
     method: body ? 'POST' : 'GET',
     headers: {
@@ -99,7 +99,7 @@ function step(session: Session, dossier: { id: string; version: number }, body: 
 
 async function tracker(attributes = '', api?: string): Promise<GanapatiDossierTracker> {
   const element = mount<GanapatiDossierTracker>(
-    `<ganapati-dossier-tracker api="${api ?? (await testEnv()).api}" ${attributes}></ganapati-dossier-tracker>`,
+    `<ganapati-dossier-tracker api="${api ?? (await testEnv()).mailApi}" ${attributes}></ganapati-dossier-tracker>`,
   )
   await element.updateComplete
   return element
@@ -174,7 +174,7 @@ describe('<ganapati-dossier-tracker>', () => {
 
   it('signs in from the e-mailed link, takes the token out of the address and keeps the session in the tab', async () => {
     const session = await member('trainer', 'Jeanne Formatrice')
-    const { api } = await testEnv()
+    const { mailApi: api } = await testEnv()
     await openDossier(session, 'Excel avancé')
     const element = await tracker(`return-url="${location.href.split('#')[0]}"`)
     await waitForState(element, 'signed-out')
@@ -225,7 +225,7 @@ describe('<ganapati-dossier-tracker>', () => {
   it('opens the dossier a link names once signed in', async () => {
     const trainer = await member('trainer')
     const dossier = await openDossier(trainer, 'Comptabilité')
-    const { api } = await testEnv()
+    const { mailApi: api } = await testEnv()
     const asked = await fetch(`${api}/v1/auth/links`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -253,7 +253,7 @@ describe('<ganapati-dossier-tracker>', () => {
     includes(text(part(element, 'message')), 'déjà utilisé ou expiré', 'the refused link')
 
     const session = await member('trainer')
-    const { api } = await testEnv()
+    const { mailApi: api } = await testEnv()
     const kept = await signedIn(session)
     await fetch(`${api}/v1/auth/sessions/current`, {
       method: 'DELETE',
@@ -264,8 +264,25 @@ describe('<ganapati-dossier-tracker>', () => {
     includes(text(part(kept, 'message')), 'Votre session a pris fin', 'a 401 signs out')
   })
 
+  it('moved in the page while loading, loads again', async () => {
+    const trainer = await member('trainer')
+    await openDossier(trainer, 'Déplacé')
+    const proxy = proxiedApi(`mail-moved-${Date.now()}`)
+    await proxy.hold('/v1/dossiers')
+    const element = await tracker(`session-token="${trainer.sessionToken}"`, proxy.url)
+    await waitFor(
+      async () => (await proxy.requests()).some((request) => request.state === 'held'),
+      'the list held',
+    )
+    const parent = element.parentElement!
+    element.remove()
+    parent.append(element)
+    await waitForState(element, 'ready')
+    includes(rows(element).join(), 'Déplacé', 'the list')
+  })
+
   it('says in French when the API cannot be reached, and offers to try again', async () => {
-    const { closed, api } = await testEnv()
+    const { closed, mailApi: api } = await testEnv()
     const session = await member('trainer')
     const element = await tracker(`session-token="${session.sessionToken}"`, closed)
     await waitForState(element, 'error')
@@ -511,7 +528,7 @@ describe('<ganapati-dossier-tracker>', () => {
 
   it('a session sent again after a lost answer opens one dossier (the same Idempotency-Key)', async () => {
     const trainer = await member('trainer')
-    const proxy = proxiedApi(`tracker-lost-${Date.now()}`)
+    const proxy = proxiedApi(`mail-lost-${Date.now()}`)
     const element = await tracker(`session-token="${trainer.sessionToken}"`, proxy.url)
     await waitForState(element, 'ready')
     shadow(element, '#new')!.click()
@@ -550,7 +567,7 @@ describe('<ganapati-dossier-tracker>', () => {
   it('fits 320 px without scrolling sideways: the list, a dossier, the new session form', async () => {
     const trainer = await member('trainer', 'Maximilienne Delacroix-Fontenay')
     const dossier = await openDossier(trainer, 'Prévention des risques psychosociaux en entreprise')
-    const { api } = await testEnv()
+    const { mailApi: api } = await testEnv()
     const box = mount<HTMLDivElement>(
       `<div style="width: 320px"><ganapati-dossier-tracker api="${api}" session-token="${trainer.sessionToken}"></ganapati-dossier-tracker></div>`,
     )

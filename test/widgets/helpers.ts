@@ -47,6 +47,8 @@ export function includes(text: string | null | undefined, part: string, what: st
 /** Origins the WTR config started: the real API, the fake upstream, and a port nobody listens on. */
 export interface TestEnv {
   api: string
+  /** The same API that sends its e-mails to the tests' SMTP server (GET /__ganapati/mails). */
+  mailApi: string
   fake: string
   closed: string
 }

@@ -180,6 +180,12 @@ export class GanapatiDossierTracker extends GanapatiElement {
     this.state = 'loading'
   }
 
+  override connectedCallback() {
+    super.connectedCallback()
+    // Leaving the page aborted the request in flight: moving the element in the DOM starts again.
+    if (this.hasUpdated && this.state === 'loading') void this.#tracker.start()
+  }
+
   protected override willUpdate(changed: PropertyValues<this>) {
     if (!this.hasUpdated || changed.has('api')) void this.#tracker.start()
     else if (changed.has('sessionToken') && this.sessionToken) {
