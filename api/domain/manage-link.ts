@@ -7,10 +7,14 @@
 /** The fragment the booking widget reads: `#ganapati-booking=<id>.<token>`. */
 export const MANAGE_FRAGMENT = 'ganapati-booking'
 
+/** A fragment that is a hash route (`#/contact`, `#!/contact`): a single-page app's own page. */
+const HASH_ROUTE = /^#!?\//
+
 /**
  * The page a booking's manage link opens: the page the visitor booked on when its origin is
  * PUBLIC_URL's or an allowed one (a link in our e-mail never sends a visitor to a page we do not
- * know), its own fragment dropped; else the demo page at PUBLIC_URL, which embeds the widget.
+ * know), its fragment dropped unless it is a hash route, which names the page in a single-page
+ * app; else the demo page at PUBLIC_URL, which embeds the widget.
  */
 export function managePage(
   pageUrl: string | null | undefined,
@@ -27,14 +31,21 @@ export function managePage(
   }
   const known = page.origin === new URL(publicUrl).origin || allowedOrigins.includes(page.origin)
   if (!known || !/^https?:$/.test(page.protocol) || page.username || page.password) return fallback
-  page.hash = ''
+  if (!HASH_ROUTE.test(page.hash)) page.hash = ''
   return page.href
 }
 
-/** `<page>#ganapati-booking=<id>.<token>`: the fragment never reaches a server, nor a Referer. */
+/**
+ * `<page>#ganapati-booking=<id>.<token>`: the fragment never reaches a server, nor a Referer. On a
+ * hash route the booking goes in the route's query (`#/contact?ganapati-booking=…`), so the app's
+ * router still finds its page, as the simulator's share link does.
+ */
 export function manageLink(page: string, bookingId: string, token: string): string {
   const url = new URL(page)
-  url.hash = `${MANAGE_FRAGMENT}=${bookingId}.${token}`
+  const booking = `${MANAGE_FRAGMENT}=${bookingId}.${token}`
+  url.hash = HASH_ROUTE.test(url.hash)
+    ? `${url.hash}${url.hash.includes('?') ? '&' : '?'}${booking}`
+    : booking
   return url.href
 }
 

@@ -3,6 +3,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import { isDatabaseBusy } from '../../db/database-busy'
+import { frenchTypography } from '../domain/french-typography'
 import { PROBLEM_TYPES, type ProblemSlug } from './problem-types'
 import { API_HEADERS } from './response-headers'
 
@@ -70,9 +71,17 @@ export function problemResponse(c: Context, error: ProblemError): Response {
     type: problemType(error.slug),
     title: error.title,
     status: error.status,
-    detail: error.message,
+    // Details are French, and the widgets show them to French visitors as they come.
+    detail: frenchTypography(error.message),
     instance: new URL(c.req.url).pathname,
-    ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.errors
+      ? {
+          errors: error.errors.map((field) => ({
+            ...field,
+            detail: frenchTypography(field.detail),
+          })),
+        }
+      : {}),
   }
   return new Response(JSON.stringify(body), {
     status: error.status,

@@ -149,7 +149,7 @@ describe('GET /v1/advisors/:id/slots', () => {
     )
     expect(await json(response)).toMatchObject({
       type: '/problems/validation-error',
-      detail: 'Au plus 31 jours par demande : demandez la suite à partir du 2026-12-24.',
+      detail: 'Au plus 31 jours par demande\u00a0: demandez la suite à partir du 2026-12-24.',
       errors: [{ pointer: '/query/to', detail: 'Au plus 30 jours après from (2026-12-23).' }],
     })
   })

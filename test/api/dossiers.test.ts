@@ -322,7 +322,7 @@ describe('the whole workflow', () => {
     const refused = await step(t, staff, dossier, 'pec_validated')
     expect(refused.status).toBe(409)
     expect(((await refused.json()) as { detail: string }).detail).toContain(
-      'Étapes possibles : switched_to_direct, cancelled',
+      'Étapes possibles\u00a0: switched_to_direct, cancelled',
     )
     dossier = await advance(t, company, dossier, 'switched_to_direct')
     expect(dossier.fundingMode).toBe('direct')
@@ -388,14 +388,14 @@ describe('refusals change nothing', () => {
     expect(wrongRole.status).toBe(403)
     expect(await wrongRole.json()).toMatchObject({
       type: '/problems/step-not-yours',
-      detail: 'L’étape « documents_sent » revient à : staff.',
+      detail: 'L’étape «\u00a0documents_sent\u00a0» revient à\u00a0: staff.',
     })
 
     const wrongState = await step(t, staff, dossier, 'pec_validated')
     expect(wrongState.status).toBe(409)
     expect(await wrongState.json()).toMatchObject({
       type: '/problems/step-not-allowed',
-      detail: expect.stringContaining('Étapes possibles : documents_sent, cancelled'),
+      detail: expect.stringContaining('Étapes possibles\u00a0: documents_sent, cancelled'),
     })
 
     const stale = await step(t, staff, { id: dossier.id, version: 2 }, 'documents_sent')

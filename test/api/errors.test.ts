@@ -71,7 +71,7 @@ describe('errors are problem+json, never a stack trace', () => {
       type: '/problems/not-found',
       title: 'Ressource introuvable',
       status: 404,
-      detail: "Aucune ressource à l'adresse /v1/unknown.",
+      detail: 'Aucune ressource à l’adresse /v1/unknown.',
       instance: '/v1/unknown',
     })
   })

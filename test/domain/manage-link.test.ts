@@ -19,6 +19,11 @@ describe('managePage', () => {
       'https://www.partenaire.fr/financer#simulateur',
       'https://www.partenaire.fr/financer',
     ],
+    [
+      'a page of a single-page app, its hash route kept',
+      'https://www.partenaire.fr/#/financer?offre=1',
+      'https://www.partenaire.fr/#/financer?offre=1',
+    ],
     ['another origin', 'https://phishing.example/ganapati', 'https://widgets.ganapati.fr/'],
     [
       'the allowed host on another scheme',
@@ -45,6 +50,15 @@ describe('manageLink and cancelPageLink', () => {
   it('puts the booking in the fragment, which no server and no Referer ever sees', () => {
     expect(manageLink('https://www.partenaire.fr/financer?offre=1', ID, TOKEN)).toBe(
       `https://www.partenaire.fr/financer?offre=1#ganapati-booking=${ID}.${TOKEN}`,
+    )
+  })
+
+  it('puts the booking in the query of a hash route, so the app’s router finds its page', () => {
+    expect(manageLink('https://www.partenaire.fr/#/contact', ID, TOKEN)).toBe(
+      `https://www.partenaire.fr/#/contact?ganapati-booking=${ID}.${TOKEN}`,
+    )
+    expect(manageLink('https://www.partenaire.fr/#!/contact?tab=2', ID, TOKEN)).toBe(
+      `https://www.partenaire.fr/#!/contact?tab=2&ganapati-booking=${ID}.${TOKEN}`,
     )
   })
 

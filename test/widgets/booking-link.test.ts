@@ -371,6 +371,44 @@ describe('<ganapati-booking-link>', () => {
     )
   })
 
+  it('forgets the previous company when the finder searches again, even with a preset OPCO', async () => {
+    const confirmed = record('ganapati-booking-confirmed')
+    const { api } = await testEnv()
+    const page = mount<HTMLDivElement>(
+      `<div>
+        <ganapati-opco-finder api="${api}"></ganapati-opco-finder>
+        <ganapati-booking-link api="${api}" opco="atlas" time-zone="${PARIS}"></ganapati-booking-link>
+      </div>`,
+    )
+    const finder = page.querySelector('ganapati-opco-finder')!
+    const booking = page.querySelector('ganapati-booking-link') as GanapatiBookingLink
+    await waitForState(booking, 'ready')
+    const search = async (query: string) => {
+      const input = finder.shadowRoot!.querySelector('input')!
+      input.focus()
+      input.select()
+      await sendKeys({ type: query })
+      await sendKeys({ press: 'Enter' })
+    }
+    await search('41816609600069')
+    await waitFor(
+      () => booking.found.siret === '41816609600069',
+      'the SIRET found, Atlas as preset',
+    )
+    await choose(booking)
+    equal(control(booking, 'company').value, 'OCTO-TECHNOLOGY', 'the company, prefilled')
+
+    await search('9999')
+    await waitFor(() => !booking.found.siret, 'the SIRET dropped by a search without OPCO')
+    equal(booking.found.idcc, undefined, 'the IDCC dropped')
+    await booking.updateComplete
+    equal(control(booking, 'company').value, '', 'the prefilled company emptied')
+    await fillAndSubmit(booking, 'Ines Preset', 'ines@exemple.fr')
+    await waitForState(booking, 'confirmed')
+    const stored = await storedBooking(confirmed[0]!.detail.id)
+    deepEqual(stored.context, { opcoId: 'atlas' }, 'only the preset OPCO reaches the advisor')
+  })
+
   it('explains a slot taken meanwhile and refreshes the list without it, keeping what was typed', async () => {
     const failed = record('ganapati-booking-failed')
     const element = await bookingWidget(`time-zone="${PARIS}"`)

@@ -473,7 +473,11 @@ describe('<ganapati-opco-finder>', () => {
     await press('Enter')
     await waitForState(element, 'error')
     const said = message(element)
-    includes(said, 'The company search service is not responding. Try again in 2 s.', 'the wait')
+    includes(
+      said,
+      'Too many searches in a short time. Try again in 2 s.',
+      'saturated, and the wait',
+    )
     includes(said, 'You can also search by IDCC code', 'the IDCC fallback')
     assert(!said.includes('Réessayez'), `no French in an English widget: ${said}`)
     // The API now holds every directory call for the 2 s announced: the next tests need it back.

@@ -3,7 +3,7 @@ import type { BookingContext, SimulationContext } from '../../api/contracts/book
 import type { OpcoId } from '../../api/contracts/opcos'
 import type { BookingWords, CommonWords, FormWords, Lang } from '../i18n/translation'
 import type { SimulationChangeDetail } from '../shared/events'
-import { formatMoney } from '../shared/localize'
+import { formatMoney, groupDigits } from '../shared/localize'
 import { formatDay } from './slot-format'
 
 /**
@@ -77,7 +77,7 @@ export function contextLines(
   const { siret, idcc, opcoId, simulation } = context
   const lines = [
     company && `${t.company}${t.colon}${company}`,
-    siret && `SIRET${t.colon}${siret.replace(/^(\d{3})(\d{3})(\d{3})/, '$1 $2 $3 ')}`,
+    siret && `SIRET${t.colon}${groupDigits(siret)}`,
     idcc && `IDCC${t.colon}${idcc}`,
     opcoId && `OPCO${t.colon}${opcoName ?? opcoId}`,
   ]

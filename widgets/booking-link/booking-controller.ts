@@ -16,7 +16,7 @@ import { explain, failureText, fieldErrors, readFailure } from './booking-failur
 import { FIELDS, bookingRequest, checkFields, idempotencyKey, type Field } from './booking-form'
 import type { GanapatiBookingLink } from './booking-link'
 import { cancelBooking } from './confirmation'
-import { keep, keptFor, takeFromAddress, type KeptBooking } from './kept-booking'
+import { keep, keptFor, pageAddress, takeFromAddress, type KeptBooking } from './kept-booking'
 import {
   PARIS,
   addDays,
@@ -98,7 +98,10 @@ export class BookingController implements ReactiveController {
     const host = this.#host
     const { t, lang } = this.#i18n
     host.state = 'loading'
-    const kept = host.booking ? null : (takeFromAddress() ?? keptFor(this.#api.base))
+    // Kept at once: a link opened offline is not lost with the address bar's fragment.
+    const opened = host.booking ? null : takeFromAddress()
+    if (opened) keep(this.#api.base, opened)
+    const kept = host.booking ? null : keptFor(this.#api.base)
     if (kept && (await this.#reopen(kept))) return
     // Shown under the form; a failure leaves it out (the API states it in the e-mail too).
     this.#api.cached<PrivacyNotice>('/v1/privacy', { lang }).then(
@@ -170,8 +173,15 @@ export class BookingController implements ReactiveController {
       // A token refused, a booking erased after its retention period: the slots instead.
       if (error instanceof ApiError && (error.kind === 'not-found' || error.kind === 'invalid')) {
         keep(this.#api.base, null)
+        return false
       }
-      return false
+      // Offline, the service failing: the booking stays kept, and « Réessayer » asks again
+      // rather than offer slots to book twice.
+      const { t, lang } = this.#i18n
+      const failure = error instanceof ApiError ? error : new ApiError('server', null)
+      host.notice = { text: explain(failure, lang, t) }
+      host.state = 'error'
+      return true
     }
   }
 
@@ -230,8 +240,8 @@ export class BookingController implements ReactiveController {
     const body = {
       ...bookingRequest(host.advisorId!, slot, trimmed, this.context, lang, host.callMode),
       timeZone: this.zone,
-      // Where the e-mail's manage link brings the visitor back; the fragment is the widget's to set.
-      pageUrl: location.href.split('#')[0],
+      // Where the e-mail's manage link brings the visitor back: the page, its hash route kept.
+      pageUrl: pageAddress(),
     }
     // One key per booking attempt: the same request retried after a lost answer never books twice.
     const sent = JSON.stringify(body)

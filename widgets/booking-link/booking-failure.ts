@@ -16,7 +16,9 @@ export function readFailure(error: unknown): { failure: ApiError; slug: string |
   const failure =
     error instanceof ApiError && error.kind !== 'upstream'
       ? error
-      : new ApiError('server', error instanceof ApiError ? error.status : null)
+      : error instanceof ApiError
+        ? new ApiError('server', error.status, error.problem, error.retryAfter)
+        : new ApiError('server', null)
   return { failure, slug: /\/problems\/([\w-]+)$/.exec(failure.problem?.type ?? '')?.[1] }
 }
 
@@ -55,6 +57,9 @@ export function failureText(
 ): string {
   if (slug === 'idempotency-key-in-flight') return t.inFlight
   if (failure.status === 413) return t.tooLarge
-  if (failure.kind === 'rate-limited') return t.tooMany
+  if (failure.kind === 'rate-limited') {
+    const wait = failure.retryAfter ? ` ${t.wait(failure.retryAfter)}` : ''
+    return failure.apiDetail(lang) ?? t.tooMany + wait
+  }
   return `${explain(failure, lang, t)} ${t.kept}`
 }

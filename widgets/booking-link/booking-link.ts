@@ -169,17 +169,19 @@ export class GanapatiBookingLink extends GanapatiElement {
   }))
   readonly #booking = new BookingController(this, this.#api, this.#i18n)
   readonly #context = new PageContextController(this, {
-    // A finder on the page found the company's OPCO; a preset OPCO that differs keeps its own.
+    // A finder's new search, whatever it found: the previous company's SIRET, IDCC and name go,
+    // and the simulation made for it (the simulator sends the next). What it found is taken
+    // unless a preset OPCO differs.
     'ganapati-opco-found': ({ opcoId, idcc, siret, company }) => {
-      if ((this.opco ?? opcoId) !== opcoId) return
-      this.found = { ...this.found, opcoId, idcc, siret }
-      // The form's company is the one found, or none once cleared, unless the page or the visitor
-      // wrote another.
+      const taken = !!opcoId && (this.opco ?? opcoId) === opcoId
+      this.found = taken ? { opcoId, idcc, siret } : {}
+      // The form's company is the one found, or none, unless the page or the visitor wrote another.
+      const name = (taken && company) || ''
       const { values } = this
-      if (!this.company && (values.company ?? '') === (this.#foundCompany ?? '')) {
-        this.values = { ...values, company: company ?? '' }
+      if (!this.company && (values.company ?? '') === this.#foundCompany) {
+        this.values = { ...values, company: name }
       }
-      this.#foundCompany = company ?? ''
+      this.#foundCompany = name
     },
     // A simulator showed figures: the advisor gets them, and its OPCO and IDCC if none is known.
     'ganapati-simulation-change': (detail) => {

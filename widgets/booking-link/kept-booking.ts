@@ -1,7 +1,8 @@
 /**
  * The booking a visitor keeps: the manage link of the e-mails (`<page>#ganapati-booking=<id>.<token>`,
- * the server drops the page's own fragment) and, across reloads, this tab's sessionStorage.
+ * or in a hash route's query) and, across reloads, this tab's sessionStorage.
  */
+import { fragmentParam, pageFragment } from '../shared/fragment'
 
 /** `<id>.<token>`, as the manage link and the storage write it. */
 export interface KeptBooking {
@@ -9,7 +10,7 @@ export interface KeptBooking {
   token: string
 }
 
-const PREFIX = '#ganapati-booking='
+const PARAM = 'ganapati-booking'
 
 /** A booking written `<id>.<token>`, or null for anything else. */
 export function readKept(value: string | null | undefined): KeptBooking | null {
@@ -25,10 +26,17 @@ const storageKey = (api: string) => `ganapati-booking ${api}`
  * left in the address bar; null when the address names none.
  */
 export function takeFromAddress(): KeptBooking | null {
-  if (!location.hash.startsWith(PREFIX)) return null
-  const kept = readKept(location.hash.slice(PREFIX.length))
-  history.replaceState(history.state, '', location.pathname + location.search)
-  return kept
+  const value = fragmentParam(location.hash, PARAM)
+  if (value === null) return null
+  const own = pageFragment(location.hash, /^ganapati-booking$/)
+  history.replaceState(history.state, '', location.pathname + location.search + (own && `#${own}`))
+  return readKept(value)
+}
+
+/** The page address for the e-mails' links: a hash route kept (without any widget's parameter), an anchor dropped. */
+export function pageAddress(): string {
+  const own = pageFragment(location.hash)
+  return location.href.split('#')[0]! + (/^!?\//.test(own) ? `#${own}` : '')
 }
 
 /** The booking this tab keeps for `api`, if any; a storage that refuses (sandboxed frame) keeps none. */

@@ -65,6 +65,7 @@ type RuleList = { items: FundingRule[] }
  * @csspart lines - The list of the calculation's lines.
  * @csspart line - One line: label, amount, payer, source.
  * @csspart source - A line's source: link, date, rule id.
+ * @csspart link - A source's or a warning's link to another site (new tab).
  * @csspart warnings - The warnings of a result.
  * @csspart message - Why there are no figures: fields to fill, an error.
  * @csspart button - Every button: retry, copy.
@@ -171,9 +172,17 @@ export class GanapatiFundingSimulator extends GanapatiElement {
   // a search that found none empties them.
   readonly #context = new PageContextController(this, {
     'ganapati-opco-found': ({ opcoId, idcc }) => {
-      // A trainer who preset another OPCO simulates for that one: the branch found would contradict it.
-      if ((this.opco ?? opcoId) !== opcoId) return
-      this.values = { ...this.values, opco: this.opco ?? opcoId, idcc: this.idcc ?? idcc }
+      // The previous company's OPCO and IDCC go whatever the search found. A trainer who preset
+      // another OPCO simulates for that one: the branch found would contradict it.
+      const taken = !!opcoId && (this.opco ?? opcoId) === opcoId
+      const found = {
+        opco: this.opco ?? (taken ? opcoId : undefined),
+        idcc: this.idcc ?? (taken ? idcc : undefined),
+      }
+      const { values } = this
+      // Nothing of the form changes (a preset OPCO and IDCC): no new simulation.
+      if (found.opco === values.opco && found.idcc === values.idcc) return
+      this.values = { ...values, ...found }
       // An answer in flight is for the previous company: it must not reach the page after this.
       this.#run++
       this.#schedule()
@@ -365,7 +374,10 @@ export class GanapatiFundingSimulator extends GanapatiElement {
       }
       if (error.kind !== 'invalid') {
         // Our API has no upstream here: a 502-504 is the service failing, not a company search.
-        const failure = error.kind === 'upstream' ? new ApiError('server', null) : error
+        const failure =
+          error.kind === 'upstream'
+            ? new ApiError('server', error.status, error.problem, error.retryAfter)
+            : error
         return { scheme, result: null, message: failure.describe(t, lang), retry: true }
       }
       // A 400 names its fields: the main column shows each message under its field, in the

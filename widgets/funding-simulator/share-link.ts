@@ -13,22 +13,13 @@ import {
   type Field,
   type Values,
 } from './simulation-input'
+import { pageFragment } from '../shared/fragment'
 
 /**
  * The name of a simulator's link in the fragment: `ganapati-sim`, or `ganapati-sim-<id>` for an
  * element with an id, so that two simulators on a page each restore their own.
  */
 export const shareKey = (id?: string | null): string => `ganapati-sim${id ? `-${id}` : ''}`
-
-/**
- * The page's own fragment, without any simulator's link: `/tarifs?tab=2` of
- * `#/tarifs?ganapati-sim=…&tab=2`. Links are `key=value` pieces after the start, `?` or `&`.
- */
-export function pageFragment(fragment: string): string {
-  return fragment
-    .replace(/(^|[?&])ganapati-sim[^=?&]*=[^?&]*/g, '$1')
-    .replace(/[?&]+$|^&+|([?&])&+/g, '$1')
-}
 
 /**
  * The page's address with the simulation in its fragment, numbers in a language-neutral form. A

@@ -4,6 +4,7 @@ import type { Scheme } from '../../api/contracts/funding-rules'
 import type { SimulationResult } from '../../api/contracts/simulations'
 import type { CommonWords, FormWords, Lang, SimulatorWords } from '../i18n/translation'
 import { safeHttpUrl } from '../shared/api-client'
+import { linkedText, newTabLink } from '../shared/links'
 import { formatMoney } from '../shared/localize'
 import { PAYERS, amountOf, amountText, simulationChart } from './simulation-chart'
 
@@ -18,20 +19,6 @@ export interface Column {
 
 type Words = CommonWords & FormWords & SimulatorWords
 
-/** A text cut around its http(s) URLs: odd pieces are the URLs, without the punctuation after them. */
-export function splitUrls(text: string): string[] {
-  return text.split(/(https?:\/\/\S*[^\s.,;:)])/)
-}
-
-function link(t: Words, href: string | null | undefined, label: unknown) {
-  const safe = safeHttpUrl(href)
-  return safe
-    ? html`<a class="link" href=${safe} target="_blank" rel="noreferrer"
-        >${label}<span class="visually-hidden"> ${t.newTab}</span></a
-      >`
-    : label
-}
-
 function lines(t: Words, result: SimulationResult, lang: Lang) {
   return html`<h3>${t.lines}</h3>
     <ul class="lines" part="lines">
@@ -43,7 +30,7 @@ function lines(t: Words, result: SimulationResult, lang: Lang) {
             <strong class="line-amount">${formatMoney(amountCents, lang)}</strong>
             <span class="payer payer--${payer}">${t.payers[payer]}</span>
             <span class="source muted" part="source">
-              ${source ? link(t, source.url, t.source(source.date)) : t.entered}
+              ${source ? (newTabLink(t, source.url, t.source(source.date)) ?? t.source(source.date)) : t.entered}
             </span>
           </li>`,
       )}
@@ -114,12 +101,7 @@ export function resultColumn(
                     <ul>
                       ${result.warnings.map(
                         // The API names the OPCO's criteria page in the text: made a link, no HTML taken from data.
-                        (warning) =>
-                          html`<li>
-                            ${splitUrls(warning).map((piece, i) =>
-                              i % 2 ? link(t, piece, piece) : piece,
-                            )}
-                          </li>`,
+                        (warning) => html`<li>${linkedText(t, warning)}</li>`,
                       )}
                     </ul>
                   </div>`

@@ -356,10 +356,13 @@ export class GanapatiOpcoFinder extends GanapatiElement {
   #fail(error: unknown) {
     const problem = error instanceof ApiError ? error : new ApiError('server', null)
     const { t, lang } = this.#i18n
-    // Only a company lookup meets a rate limit or the directory's failure: the API's French
-    // detail offers the IDCC instead; ours says it in English.
+    // A company search that failed for want of the directory or by its limit: the IDCC needs
+    // neither. The API's French detail says so itself; ours says it in English.
+    const companySearch = classifyQuery(this.text).kind !== 'idcc'
     const byIdcc =
-      !problem.apiDetail(lang) && (problem.kind === 'rate-limited' || problem.kind === 'upstream')
+      companySearch &&
+      !problem.apiDetail(lang) &&
+      (problem.kind === 'rate-limited' || problem.kind === 'upstream')
     const text = byIdcc ? `${problem.describe(t, lang)} ${t.byIdcc}` : problem.describe(t, lang)
     const invalid = problem.kind === 'invalid'
     this.#show(null, { tone: 'error', text, retry: !invalid, invalid }, 'error')

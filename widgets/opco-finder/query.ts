@@ -1,5 +1,9 @@
 /** What the visitor typed in the finder, read: an IDCC, a SIRET or SIREN, words; and SIRETs written as on a Kbis. Pure. */
 
+import { groupDigits } from '../shared/localize'
+
+export { groupDigits }
+
 // The API rejects shorter company searches with a 400 (CompanySearchQuery in api/routes/companies.ts).
 export const MIN_COMPANY_QUERY = 3
 
@@ -27,14 +31,6 @@ export function classifyQuery(raw: string): Query {
 /** Whether words are long enough to search companies too, not only conventions. */
 export function searchesCompanies(query: Query): boolean {
   return query.kind === 'words' && query.value.length >= MIN_COMPANY_QUERY
-}
-
-/**
- * « 418 166 096 00069 »: SIRETs and SIRENs as printed on a Kbis, grouped by no-break spaces
- * (U+00A0) so a narrow screen never breaks the number.
- */
-export function groupDigits(id: string): string {
-  return id.replace(/(?<=^(\d{3}){1,3})\B/g, '\u00a0')
 }
 
 /** « SIRET 418 166 096 00069 », or « SIREN 418 166 096 » for a company known without establishment. */

@@ -8,7 +8,7 @@ import { safeHttpUrl } from '../shared/api-client'
 import { formatShare } from '../shared/localize'
 import { fundingSteps } from './funding-steps'
 import { companyId } from './query'
-import { linkedPieces } from './linked-text'
+import { linkedText, newTabLink } from '../shared/links'
 
 export const DEFAULT_BOOKING_URL =
   'https://meetings.hubspot.com/mehdi-abakri/rencontrer-mon-conseiller-en-formation'
@@ -29,36 +29,14 @@ export function opcoName(host: CardHost, id: string): string {
   return host.opcos?.get(id)?.shortName ?? id
 }
 
-/** A link opened in a new tab, said so to screen readers; nothing for an href that is not http(s). */
-function link(
-  t: CommonWords,
-  href: string | null | undefined,
-  label: string,
-  part = 'link',
-  onClick?: (event: Event) => void,
-) {
-  const safe = safeHttpUrl(href)
-  // noreferrer implies noopener (HTML § link types): the opened page gets no window.opener.
-  return safe
-    ? html`<a
-        class=${part === 'link' ? 'link' : 'button'}
-        part=${part}
-        href=${safe}
-        target="_blank"
-        rel="noreferrer"
-        @click=${onClick}
-        >${label}<span class="visually-hidden"> ${t.newTab}</span></a
-      >`
-    : nothing
-}
-
 /**
  * A booking widget on the same page takes the visitor rather than a new tab: the page scrolls to
  * it and focus lands on its title, and it already carries the company the finder found.
  */
-function toInlineBooking(event: Event) {
+function toInlineBooking(event: MouseEvent) {
   const booking = document.querySelector<HTMLElement>('ganapati-booking-link')
-  if (!booking) return
+  // Ctrl-, Cmd- or Shift-click still opens the link where the visitor asked.
+  if (!booking || event.ctrlKey || event.metaKey || event.shiftKey) return
   event.preventDefault()
   booking.scrollIntoView({ behavior: 'smooth', block: 'start' })
   booking.focus({ preventScroll: true })
@@ -90,13 +68,7 @@ function opcoSection(
       }
     </div>
     ${opco && opco.name !== short ? html`<p class="muted">${opco.name}</p>` : nothing}
-    <p part="reason">
-      ${linkedPieces(reason).map((piece) =>
-        typeof piece === 'string'
-          ? piece
-          : link(t, piece.href, piece.href.replace(/^https?:\/\//, '')),
-      )}
-    </p>
+    <p part="reason">${linkedText(t, reason)}</p>
     ${
       alternatives.length
         ? html`<p class="muted">
@@ -113,8 +85,8 @@ function opcoSection(
             <p>
               ${
                 criteria
-                  ? link(t, criteria, t.criteria(short))
-                  : html`${t.perBranch} ${link(t, opco.website, t.website(short))}`
+                  ? newTabLink(t, criteria, t.criteria(short))
+                  : html`${t.perBranch} ${newTabLink(t, opco.website, t.website(short))}`
               }
             </p>`
         : nothing
@@ -184,7 +156,7 @@ export function resultCard(host: CardHost, t: Words, lang: Lang, result: Result)
     ${opcoSection(host, t, lang, result, convention?.alternatives)}
     ${stepsSection(t, lang, result.opco)}
     <footer class="card-footer">
-      ${link(
+      ${newTabLink(
         t,
         safeHttpUrl(host.bookingUrl) ?? DEFAULT_BOOKING_URL,
         t.book,

@@ -67,7 +67,16 @@ export function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError'
 }
 
-function kindOf(status: number): ApiErrorKind {
+/**
+ * What went wrong, from the problem's type when the API sent one (a 503 is the directory's
+ * outage, a locked database or a server not ready: only the type tells them apart), else from the
+ * status a proxy answered.
+ */
+export function kindOf(status: number, problem: Problem | null): ApiErrorKind {
+  const slug = /\/problems\/([\w-]+)$/.exec(problem?.type ?? '')?.[1]
+  if (slug === 'upstream-rate-limited') return 'rate-limited'
+  if (slug?.startsWith('upstream-')) return 'upstream'
+  if (slug && status >= 500) return 'server'
   if (status === 404) return 'not-found'
   if (status === 429) return 'rate-limited'
   // 502, 503, 504: a gateway or an upstream failed.
@@ -184,10 +193,11 @@ export class ApiClient {
         signal: controller.signal,
       })
       if (response.ok) return (await response.json()) as T
+      const problem = await readProblem(response)
       throw new ApiError(
-        kindOf(response.status),
+        kindOf(response.status, problem),
         response.status,
-        await readProblem(response),
+        problem,
         retryAfterSeconds(response.headers.get('retry-after')),
       )
     } catch (error) {

@@ -12,7 +12,8 @@ export class GanapatiElement extends LitElement {
   static override properties: PropertyDeclarations = {
     api: {},
     locale: { attribute: 'lang' },
-    theme: {},
+    // Reflected: the palette is chosen by `:host([theme=…])`, and frameworks set properties.
+    theme: { reflect: true },
   }
 
   /**
@@ -34,8 +35,9 @@ export class GanapatiElement extends LitElement {
   }
 
   /**
-   * An English element renders once the English words are loaded (the first time only): no
-   * French flash, and `updateComplete` resolves on the English rendering.
+   * An English element renders once the English words are loaded, or given up after a few
+   * seconds (then in French): no French flash, and `updateComplete` resolves on the English
+   * rendering. Once settled, the wait costs nothing.
    */
   protected override async scheduleUpdate(): Promise<void> {
     if (langOf(this) === 'en') await loadEnglish()

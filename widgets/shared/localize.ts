@@ -13,15 +13,19 @@ export type EnglishWords = typeof import('../i18n/en')
 let english: EnglishWords | null = null
 let englishLoad: Promise<unknown> | null = null
 
+/** How long an English element waits for its words before it draws in French. */
+const ENGLISH_WAIT_MS = 3000
+
 /**
- * Resolves once the English words are here. A chunk that fails to load (offline, a blocked path)
- * settles too, and the widget speaks French rather than nothing; the next call tries again.
+ * Resolves once the English words are here, or once waiting for them is given up: a chunk that
+ * fails to load (offline, a blocked path, a deploy that replaced it) or hangs leaves the page in
+ * French rather than blank, and is not asked for again on every update.
  */
 export function loadEnglish(): Promise<unknown> {
-  englishLoad ??= import('../i18n/en').then(
-    (words) => (english = words),
-    () => (englishLoad = null),
-  )
+  englishLoad ??= Promise.race([
+    import('../i18n/en').then((words) => (english = words)),
+    new Promise((giveUp) => setTimeout(giveUp, ENGLISH_WAIT_MS)),
+  ]).catch(() => {})
   return englishLoad
 }
 
@@ -48,6 +52,14 @@ export function formatMoney(cents: number, lang: Lang): string {
     currency: 'EUR',
     minimumFractionDigits: cents % 100 ? 2 : 0,
   }).format(cents / 100)
+}
+
+/**
+ * « 418 166 096 00069 »: SIRETs and SIRENs as printed on a Kbis, grouped by no-break spaces
+ * (U+00A0) so a narrow screen never breaks the number.
+ */
+export function groupDigits(id: string): string {
+  return id.replace(/(?<=^(\d{3}){1,3})\B/g, '\u00a0')
 }
 
 /** An element whose `lang` attribute is reflected as `locale` (GanapatiElement). */
@@ -79,11 +91,11 @@ export class LocalizeController<W extends object> {
     this.#pickEnglish = pickEnglish
   }
 
+  /** The language the words are in: English only once its chunk is here, so `lang` never lies. */
   get lang(): Lang {
-    return langOf(this.#host)
+    return english && langOf(this.#host) === 'en' ? 'en' : 'fr'
   }
 
-  /** English once its chunk is here (French until then, or if it failed to load). */
   get t(): CommonWords & W {
     if (this.lang === 'fr' || !english) return this.#french
     this.#english ??= { ...english.common, ...this.#pickEnglish(english) }

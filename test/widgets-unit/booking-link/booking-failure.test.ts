@@ -75,6 +75,16 @@ describe('failureText', () => {
     [new ApiError('invalid', 409), 'idempotency-key-in-flight', FR.inFlight],
     [new ApiError('invalid', 413), 'payload-too-large', FR.tooLarge],
     [new ApiError('rate-limited', 429), 'too-many-requests', FR.tooMany],
+    [
+      new ApiError('rate-limited', 429, null, 30),
+      'too-many-requests',
+      `${FR.tooMany} ${FR.wait(30)}`,
+    ],
+    [
+      new ApiError('rate-limited', 429, problem('too-many-requests', 'Trop de réservations.')),
+      'too-many-requests',
+      'Trop de réservations.',
+    ],
     [new ApiError('network', null), undefined, `${FR.errors.network} ${FR.soon} ${FR.kept}`],
   ])('%#: %s', (failure, slug, text) => {
     expect(failureText(failure, slug, 'fr', FR)).toBe(text)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { pageFragment } from '../../../widgets/shared/fragment'
 import {
-  pageFragment,
   readShared,
   restoreShared,
   shareKey,

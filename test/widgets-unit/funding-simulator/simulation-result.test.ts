@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { SimulationResult } from '../../../api/contracts/simulations'
-import {
-  difference,
-  splitUrls,
-  type Column,
-} from '../../../widgets/funding-simulator/simulation-result'
+import { difference, type Column } from '../../../widgets/funding-simulator/simulation-result'
 import * as en from '../../../widgets/i18n/en'
 import * as fr from '../../../widgets/i18n/fr'
-
-describe('splitUrls', () => {
-  it.each([
-    [
-      'Voir https://www.akto.fr/financer-une-formation/regles-de-prise-en-charge/.',
-      ['Voir ', 'https://www.akto.fr/financer-une-formation/regles-de-prise-en-charge/', '.'],
-    ],
-    ['Plafond (https://x.example/a), puis', ['Plafond (', 'https://x.example/a', '), puis']],
-    ['Aucun lien ici', ['Aucun lien ici']],
-    // Only http(s): anything else stays text.
-    ['javascript:alert(1)', ['javascript:alert(1)']],
-  ])('cuts %j around its links', (text, pieces) => {
-    expect(splitUrls(text)).toEqual(pieces)
-  })
-})
 
 describe('difference', () => {
   const column = (scheme: Column['scheme'], employerCostCents: number | null): Column => ({

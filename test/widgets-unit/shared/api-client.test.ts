@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import * as en from '../../../widgets/i18n/en'
 import * as fr from '../../../widgets/i18n/fr'
-import { ApiError, apiBase, retryAfterSeconds, safeHttpUrl } from '../../../widgets/shared/api-client'
+import {
+  ApiError,
+  apiBase,
+  kindOf,
+  retryAfterSeconds,
+  safeHttpUrl,
+} from '../../../widgets/shared/api-client'
 
 describe('ApiError.describe', () => {
   const detail = { detail: 'Le SIRET a une clé de contrôle invalide.' }
@@ -38,6 +44,26 @@ describe('ApiError.describe', () => {
     expect(new ApiError('rate-limited', 429, null, null).describe(fr.common, 'fr')).toBe(
       'Trop de recherches en peu de temps. Réessayez dans un instant.',
     )
+  })
+})
+
+describe('kindOf', () => {
+  const type = (slug: string) => ({ type: `/problems/${slug}` })
+  it.each([
+    [503, type('upstream-unavailable'), 'upstream'],
+    [503, type('upstream-rate-limited'), 'rate-limited'],
+    [504, type('upstream-timeout'), 'upstream'],
+    [503, type('database-busy'), 'server'],
+    [503, type('not-ready'), 'server'],
+    [500, type('internal-error'), 'server'],
+    [429, type('too-many-requests'), 'rate-limited'],
+    [404, type('unknown-idcc'), 'not-found'],
+    [400, type('validation-error'), 'invalid'],
+    // A proxy's answer, without a problem of ours: the status alone.
+    [502, null, 'upstream'],
+    [500, null, 'server'],
+  ] as const)('%i %j → %s', (status, problem, kind) => {
+    expect(kindOf(status, problem)).toBe(kind)
   })
 })
 
