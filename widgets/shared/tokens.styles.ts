@@ -14,7 +14,8 @@ const dark = css`
   --_color-muted: var(--ganapati-color-muted, #aeb6c6);
   --_color-surface: var(--ganapati-color-surface, #161b26);
   --_color-surface-alt: var(--ganapati-color-surface-alt, #202736);
-  --_color-border: var(--ganapati-color-border, #46506a);
+  /* 3.6:1 on the soft surface: a field's edge stays visible (WCAG 1.4.11). */
+  --_color-border: var(--ganapati-color-border, #737d98);
   --_color-focus: var(--ganapati-color-focus, #8ab4ff);
   --_color-success: var(--ganapati-color-success, #8ee6ab);
   --_color-success-bg: var(--ganapati-color-success-bg, #12301f);
