@@ -17,8 +17,25 @@ async function closedOrigin() {
   return `http://127.0.0.1:${port}`
 }
 
-/** A partner page under a strict CSP that loads the built bundle from the API origin, as partners do; in English with `?lang=en`. */
-function cspPage(api, lang) {
+const WIDGETS = `
+      <ganapati-opco-finder value="1486"></ganapati-opco-finder>
+      <ganapati-booking-link time-zone="Europe/Paris"></ganapati-booking-link>
+      <ganapati-funding-simulator
+        scheme="apprentissage"
+        date="2026-10-01"
+        headcount="12"
+        level="6"
+        price="8500"
+        npec="7000"
+      ></ganapati-funding-simulator>
+    `
+const TRACKER = '<ganapati-dossier-tracker></ganapati-dossier-tracker>'
+
+/**
+ * A partner page under a strict CSP that loads the built bundle from the API origin, as partners do;
+ * in English with `?lang=en`; with `?tracker`, the dossier tracker alone.
+ */
+function cspPage(api, lang, tracker) {
   const policy = [
     "default-src 'self'",
     `script-src 'self' ${api}`,
@@ -36,19 +53,7 @@ function cspPage(api, lang) {
     <script type="module" src="${api}/widgets/ganapati.js"></script>
   </head>
   <body>
-    <main>
-      <ganapati-opco-finder value="1486"></ganapati-opco-finder>
-      <ganapati-booking-link time-zone="Europe/Paris"></ganapati-booking-link>
-      <ganapati-funding-simulator
-        scheme="apprentissage"
-        date="2026-10-01"
-        headcount="12"
-        level="6"
-        price="8500"
-        npec="7000"
-      ></ganapati-funding-simulator>
-      <ganapati-dossier-tracker></ganapati-dossier-tracker>
-    </main>
+    <main>${tracker ? TRACKER : WIDGETS}</main>
   </body>
 </html>`
 }
@@ -255,7 +260,10 @@ function ganapatiServers() {
       if (context.path === '/__ganapati/env.json')
         return { body: JSON.stringify(env), type: 'json' }
       if (context.path === '/__ganapati/csp.html') {
-        return { body: cspPage(env.api, context.query.lang), type: 'html' }
+        return {
+          body: cspPage(env.api, context.query.lang, 'tracker' in context.query),
+          type: 'html',
+        }
       }
       if (context.path === '/__ganapati/csp-probe.js') return { body: cspProbe, type: 'js' }
       if (context.path === '/__ganapati/mails') return this.receivedMails()

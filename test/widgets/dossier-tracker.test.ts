@@ -607,7 +607,7 @@ describe('<ganapati-dossier-tracker>', () => {
 
     cleanUp()
     const csp = mount<HTMLIFrameElement>(
-      '<iframe title="Page partenaire" src="/__ganapati/csp.html"></iframe>',
+      '<iframe title="Page partenaire" src="/__ganapati/csp.html?tracker"></iframe>',
     )
     await new Promise((loaded) => csp.addEventListener('load', loaded, { once: true }))
     const page = csp.contentWindow as CspPage
