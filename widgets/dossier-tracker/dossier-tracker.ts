@@ -37,7 +37,7 @@ export interface TrackerNotice {
  *
  * @event ganapati-signed-in - A session began (link, `session-token` or the tab's). `detail: { member }`.
  * @event ganapati-signed-out - The session ended: signed out, revoked or expired. `detail: null`.
- * @event ganapati-dossier-change - A step was recorded or a dossier opened. `detail: { id, state, version }`.
+ * @event ganapati-dossier-change - A step was recorded, or « Valider une session » opened a dossier. `detail: { id, state, version }`.
  *
  * @csspart base - The root wrapper.
  * @csspart title - The widget's heading.
