@@ -11,6 +11,7 @@ import {
 } from './convention-opco'
 import type { Lang } from './reason-text'
 import { queryWords } from './text'
+import { frenchTypography } from './french-typography'
 
 interface Entry {
   idcc: string
@@ -56,7 +57,9 @@ export class ConventionCatalog {
   constructor(input: CatalogInput) {
     this.opcos = new Map(input.opcos.map((opco) => [opco.id, opco]))
     this.source = input.source
-    for (const record of input.conventions) {
+    for (const source of input.conventions) {
+      // The official titles are typed plainly (« bureaux d'études »); visitors read them typeset.
+      const record = { ...source, title: source.title && frenchTypography(source.title) }
       const main = record.pairs[0]
       this.#entries.set(record.idcc, {
         idcc: record.idcc,

@@ -43,7 +43,7 @@ describe('GET /v1/companies/:id', () => {
     expect(body.conventions).toEqual([
       {
         idcc: '1486',
-        title: expect.stringMatching(/bureaux d'études/),
+        title: expect.stringMatching(/bureaux d’études/),
         opco: expect.objectContaining({ id: 'atlas' }),
       },
     ])

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { ConventionAnswer, ConventionSearchResult } from '../../api/contracts/conventions'
+import { frenchTypography } from '../../api/domain/french-typography'
 import { parseCsv } from '../../db/csv'
 import { createTestApp, json, type TestApp } from '../support/test-app'
 
@@ -21,7 +22,7 @@ describe('GET /v1/conventions/:idcc', () => {
     expect(response.headers.get('access-control-allow-origin')).toBe('*')
     const body = await json<ConventionAnswer>(response)
     expect(body.idcc).toBe('1486')
-    expect(body.title).toMatch(/bureaux d'études techniques/)
+    expect(body.title).toMatch(/bureaux d’études techniques/)
     expect(body.opco).toMatchObject({
       id: 'atlas',
       name: 'Atlas',
@@ -56,8 +57,9 @@ describe('GET /v1/conventions/:idcc', () => {
           `${row.idcc}: ${body.opco?.id}/${body.confidence} ≠ ${row.primary_opco_id}/${row.confidence}`,
         )
       }
-      if ((row.libelle || null) !== body.title)
-        mismatches.push(`${row.idcc}: title ${body.title} ≠ ${row.libelle}`)
+      // The table's title, typeset (’, no-break spaces) as visitors read it.
+      const title = row.libelle ? frenchTypography(row.libelle) : null
+      if (title !== body.title) mismatches.push(`${row.idcc}: title ${body.title} ≠ ${title}`)
     }
     expect(mismatches).toEqual([])
   })

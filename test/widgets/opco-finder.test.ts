@@ -115,7 +115,7 @@ describe('<ganapati-opco-finder>', () => {
 
     const card = part(element, 'card')
     includes(text(card), 'IDCC 1486', 'IDCC number')
-    includes(text(part(element, 'title')), "bureaux d'études techniques", 'convention title')
+    includes(text(part(element, 'title')), 'bureaux d’études techniques', 'convention title')
     equal(text(part(element, 'opco-name')), 'Atlas', 'OPCO name')
     equal(text(part(element, 'confidence')), 'Fiabilité élevée', 'confidence in words')
     includes(text(part(element, 'reason')), 'Atlas', 'reason')
