@@ -1,15 +1,12 @@
 /** The tracker's bearer session: a sign-in link's fragment read and taken out of the address bar, the session kept in this tab, one per API. */
 import type { Member } from '../../api/contracts/members'
+import { fragmentParam, pageFragment } from '../shared/fragment'
 
 /** What a tab keeps of a session: the bearer token, and who it is for once known. */
 export interface KeptSession {
   sessionToken: string
   member: Member | null
 }
-
-/** The fragment parts a sign-in link carries (api/domain/sign-in-link.ts). */
-const AUTH = 'ganapati-auth'
-const DOSSIER = 'ganapati-dossier'
 
 const storageKey = (api: string) => `ganapati-session ${api}`
 
@@ -38,22 +35,15 @@ export function keepSession(api: string, session: KeptSession | null): void {
 
 /**
  * The sign-in token and the dossier a link's fragment carries (`#ganapati-auth=<token>` and maybe
- * `&ganapati-dossier=<id>`), removed from the address bar at once so the token is neither
- * bookmarked nor shared; any other part of the fragment stays. Null when the fragment has neither.
+ * `&ganapati-dossier=<id>`, api/domain/sign-in-link.ts), taken out of the address bar at once so
+ * the token is neither bookmarked nor shared; the rest of the fragment stays. Null when the
+ * fragment has neither.
  */
 export function takeFromAddress(): { token: string | null; dossier: string | null } | null {
-  const parts = location.hash.slice(1).split('&')
-  const ours = (part: string) => part.startsWith(`${AUTH}=`) || part.startsWith(`${DOSSIER}=`)
-  if (!parts.some(ours)) return null
-  const value = (name: string) => {
-    const part = parts.find((p) => p.startsWith(`${name}=`))
-    return part ? decodeURIComponent(part.slice(name.length + 1)) || null : null
-  }
-  const rest = parts.filter((part) => !ours(part)).join('&')
-  history.replaceState(
-    history.state,
-    '',
-    `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`,
-  )
-  return { token: value(AUTH), dossier: value(DOSSIER) }
+  const token = fragmentParam(location.hash, 'ganapati-auth')
+  const dossier = fragmentParam(location.hash, 'ganapati-dossier')
+  if (token === null && dossier === null) return null
+  const own = pageFragment(location.hash, /^ganapati-(auth|dossier)$/)
+  history.replaceState(history.state, '', location.pathname + location.search + (own && `#${own}`))
+  return { token: token || null, dossier: dossier || null }
 }
