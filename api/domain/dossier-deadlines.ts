@@ -69,7 +69,9 @@ interface Due {
   why: string
 }
 
-const day = (date: string) => date.split('-').reverse().join('/')
+/** « 28 mars 2026 »: a Paris date (YYYY-MM-DD) as the tracker and the e-mails write it. */
+const LONG_DAY = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', dateStyle: 'long' })
+const day = (date: string) => LONG_DAY.format(new Date(`${date}T12:00:00Z`))
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 

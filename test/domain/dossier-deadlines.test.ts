@@ -55,7 +55,7 @@ describe('the PEC lead time', () => {
     expect(action).toEqual({
       actor: 'company',
       action:
-        'Déposer la demande de prise en charge auprès d’AKTO (Mon Espace) avant le 28/03/2026',
+        'Déposer la demande de prise en charge auprès d’AKTO (Mon Espace) avant le 28 mars 2026',
       // 2026-04-27 − 30 days = 2026-03-28, which ends at midnight Paris (UTC+1).
       dueAt: '2026-03-28T23:00:00.000Z',
       late: false,
@@ -75,7 +75,7 @@ describe('the PEC lead time', () => {
     )
     expect(action?.source).toBe(deadlines.serviceLevels.source)
     expect(action?.action).toBe(
-      'Déposer la demande de prise en charge auprès de l’OPCO EP avant le 28/03/2026',
+      'Déposer la demande de prise en charge auprès de l’OPCO EP avant le 28 mars 2026',
     )
   })
 })
