@@ -103,10 +103,6 @@ export const styles = css`
     border-left: 6px solid var(--_color-warning);
   }
 
-  .card-title {
-    font-size: 1.0625rem;
-  }
-
   .open {
     padding: 0;
     color: var(--_color-primary);

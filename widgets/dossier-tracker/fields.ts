@@ -1,4 +1,4 @@
-/** The tracker's form fields: a label, a control, a hint and the message of a refused value; and the API's field errors read from its problem's pointers. */
+/** The tracker's form fields: a label, a control and the message of a refused value; and the API's field errors read from its problem's pointers. */
 import { html, nothing, type TemplateResult } from 'lit'
 import type { FormWords, Lang } from '../i18n/translation'
 import { ApiError } from '../shared/api-client'
@@ -17,22 +17,18 @@ interface Control {
   required?: boolean
   autocomplete?: string
   inputmode?: string
-  hint?: string
   /** A select's options, value and label. */
   options?: [string, string][]
   /** A textarea of that many rows. */
   rows?: number
 }
 
-/** One field: its label above its control, a hint and the refused value's message tied to it. */
+/** One field: its label above its control, and the refused value's message tied to it. */
 export function field(form: FormState, name: string, label: string, control: Control = {}) {
   const error = form.errors[name]
   const value = form.values[name] ?? ''
-  const described =
-    [control.hint ? `${name}-hint` : '', error ? `${name}-error` : ''].join(' ').trim() || nothing
-  const common = {
-    invalid: error ? 'true' : nothing,
-  }
+  const described = error ? `${name}-error` : nothing
+  const invalid = error ? 'true' : nothing
   let input: TemplateResult
   if (control.options) {
     input = html`<select
@@ -40,7 +36,7 @@ export function field(form: FormState, name: string, label: string, control: Con
       name=${name}
       class="input"
       part="input"
-      aria-invalid=${common.invalid}
+      aria-invalid=${invalid}
       aria-describedby=${described}
       @change=${form.input}
     >
@@ -57,7 +53,7 @@ export function field(form: FormState, name: string, label: string, control: Con
       part="input"
       rows=${control.rows}
       ?required=${control.required}
-      aria-invalid=${common.invalid}
+      aria-invalid=${invalid}
       aria-describedby=${described}
       .value=${value}
       @input=${form.input}
@@ -83,7 +79,7 @@ export function field(form: FormState, name: string, label: string, control: Con
       autocomplete=${control.autocomplete ?? nothing}
       inputmode=${control.inputmode ?? nothing}
       ?required=${control.required}
-      aria-invalid=${common.invalid}
+      aria-invalid=${invalid}
       aria-describedby=${described}
       .value=${value}
       @input=${form.input}
@@ -92,7 +88,6 @@ export function field(form: FormState, name: string, label: string, control: Con
   return html`<div class="field" part="field">
     <label class="label" part="label" for=${name}>${label}</label>
     ${input}
-    ${control.hint ? html`<p class="muted" id="${name}-hint">${control.hint}</p>` : nothing}
     ${error ? html`<p class="error" part="error" id="${name}-error">${error}</p>` : nothing}
   </div>`
 }

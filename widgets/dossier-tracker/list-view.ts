@@ -31,7 +31,7 @@ function card(
     part="row"
     @click=${() => open(dossier.id)}
   >
-    <h3 class="card-title">
+    <h3>
       <button class="open" part="open" id="open-${dossier.id}" type="button">
         ${dossier.reference}
       </button>

@@ -102,7 +102,7 @@ export function newDossierForm(
     ${field(form, 'hours', w.hours, { inputmode: 'decimal', required: true })}
     ${distance ? '' : field(form, 'location', w.location, { required: true })}
     ${field(form, 'distance', w.distance, { type: 'checkbox' })}
-    ${field(form, 'trainees', w.trainees, { rows: 3, required: true, hint: w.traineesHint })}
+    ${field(form, 'trainees', w.trainees, { rows: 3, required: true })}
     ${field(form, 'price', w.price, { inputmode: 'decimal', required: true })}
     ${field(form, 'fundingMode', w.fundingMode, {
       options: (['subrogation', 'direct'] as const).map((mode) => [mode, w.fundingModes[mode]]),

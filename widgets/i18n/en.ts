@@ -329,8 +329,7 @@ export const tracker: Translation['tracker'] = {
     hours: 'Length (hours)',
     location: 'Place',
     distance: 'Remote',
-    trainees: 'Trainees',
-    traineesHint: 'One full name per line.',
+    trainees: 'Trainees, one full name per line',
     price: 'Training price (€ excl. VAT)',
     fundingMode: 'Funding mode',
     fundingModes: {

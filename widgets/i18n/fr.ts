@@ -337,8 +337,7 @@ export const tracker: Translation['tracker'] = {
     hours: 'Durée (heures)',
     location: 'Lieu',
     distance: 'À distance',
-    trainees: 'Stagiaires',
-    traineesHint: 'Un nom et prénom par ligne.',
+    trainees: 'Stagiaires, un nom et prénom par ligne',
     price: 'Prix de la formation (€ HT)',
     fundingMode: 'Mode de financement',
     fundingModes: {

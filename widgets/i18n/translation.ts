@@ -302,7 +302,6 @@ export interface TrackerWords {
     location: string
     distance: string
     trainees: string
-    traineesHint: string
     price: string
     fundingMode: string
     fundingModes: Record<FundingMode, string>
