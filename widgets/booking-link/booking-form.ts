@@ -63,16 +63,6 @@ export function bookingRequest(
   }
 }
 
-/** A fresh Idempotency-Key: randomUUID exists in secure contexts only (https, localhost), a partner page may be http. */
-export function idempotencyKey(): string {
-  return (
-    crypto.randomUUID?.() ??
-    Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
-      byte.toString(16).padStart(2, '0'),
-    ).join('')
-  )
-}
-
 /** One field with its label and, when refused, its message tied to it. */
 export function formField(
   t: CommonWords & FormWords & BookingWords,

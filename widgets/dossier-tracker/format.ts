@@ -7,10 +7,12 @@ import type { Lang } from '../i18n/translation'
  */
 export function formatDay(value: string, lang: Lang): string {
   const day = value.length === 10
+  // A due date is the end of its day, midnight, which Paris reads as the next day: a millisecond
+  // earlier is still the due day (an event at midnight sharp is the only other instant moved).
   return new Intl.DateTimeFormat(lang, {
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: day ? 'UTC' : 'Europe/Paris',
-  }).format(new Date(day ? `${value}T12:00:00Z` : value))
+  }).format(new Date(day ? `${value}T12:00:00Z` : Date.parse(value) - 1))
 }

@@ -2,7 +2,7 @@
 import { html } from 'lit'
 import type { NewDossier } from '../../api/contracts/dossiers'
 import type { Lang } from '../i18n/translation'
-import { parseNumber } from '../funding-simulator/simulation-input'
+import { parseNumber } from '../shared/localize'
 import { field, formButtons, secondary, type FormState, type Values } from './fields'
 import type { Words } from './step-form'
 

@@ -2,7 +2,7 @@
 import { html } from 'lit'
 import type { DossierEventRequest } from '../../api/contracts/dossiers'
 import type { CommonWords, FormWords, Lang, StepType, TrackerWords } from '../i18n/translation'
-import { parseNumber } from '../funding-simulator/simulation-input'
+import { parseNumber } from '../shared/localize'
 import { field, formButtons, secondary, type FormState, type Values } from './fields'
 
 export type Words = CommonWords & FormWords & TrackerWords

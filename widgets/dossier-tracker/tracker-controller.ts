@@ -7,11 +7,17 @@ import type { ReactiveController } from 'lit'
 import type { DossierDetail, DossierList } from '../../api/contracts/dossiers'
 import type { Member, Session } from '../../api/contracts/members'
 import type { FormWords, StepType, TrackerWords, Waiting } from '../i18n/translation'
-import { ApiError, isAbort, jsonPost, safeHttpUrl, type Params } from '../shared/api-client'
+import {
+  ApiError,
+  idempotencyKey,
+  isAbort,
+  jsonPost,
+  safeHttpUrl,
+  type Params,
+} from '../shared/api-client'
 import type { ApiController } from '../shared/api-controller'
 import type { LocalizeController } from '../shared/localize'
 import type { GanapatiDossierTracker } from './dossier-tracker'
-import { idempotencyKey } from '../booking-link/booking-form'
 import { apiFieldErrors } from './fields'
 import { DOSSIER_FIELDS, DOSSIER_POINTERS, newDossierRequest } from './new-dossier'
 import { keepSession, keptSession, takeFromAddress } from './session'

@@ -20,14 +20,13 @@ import {
   PRESETS,
   SCHEMES,
   fieldOf,
-  formatNumber,
   isText,
-  parseNumber,
   readInputs,
   today,
   uses,
   type Values,
 } from './simulation-input'
+import { formatNumber, parseNumber } from '../shared/localize'
 import { difference, resultColumn, type Column } from './simulation-result'
 
 export type SimulatorState = 'idle' | 'loading' | 'ready' | 'error'

@@ -4,15 +4,8 @@
  */
 import type { Scheme } from '../../api/contracts/funding-rules'
 import type { Lang } from '../i18n/translation'
-import {
-  FIELDS,
-  SCHEMES,
-  formatNumber,
-  isText,
-  parseNumber,
-  type Field,
-  type Values,
-} from './simulation-input'
+import { FIELDS, SCHEMES, isText, type Field, type Values } from './simulation-input'
+import { formatNumber, parseNumber } from '../shared/localize'
 import { pageFragment } from '../shared/fragment'
 
 /**

@@ -2,6 +2,7 @@
 import type { Scheme } from '../../api/contracts/funding-rules'
 import type { SimulationRequest } from '../../api/contracts/simulations'
 import type { Lang } from '../i18n/translation'
+import { parseNumber } from '../shared/localize'
 
 export type Field =
   | 'date'
@@ -91,26 +92,6 @@ export function uses(scheme: Scheme, field: Field): boolean {
 }
 
 export type Values = Partial<Record<Field, string>>
-
-/**
- * A number as typed: « 8 500 », « 8 500,50 », « 8500.5 € » in French; "8,500.50" in English.
- * NaN when it is not one, or for money with more than two decimals.
- */
-export function parseNumber(text: string, lang: Lang, money?: boolean): number {
-  let digits = text.replace(/[\s€]/g, '')
-  digits =
-    lang === 'en'
-      ? digits.replace(/,/g, '')
-      : digits.includes(',')
-        ? digits.replace(/\./g, '').replace(',', '.')
-        : digits
-  return (money ? /^\d+(\.\d\d?)?$/ : /^\d+(\.\d+)?$/).test(digits) ? Number(digits) : NaN
-}
-
-/** How a figure the visitor did not type (an attribute, a shared link) reads in the form. */
-export function formatNumber(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value)
-}
 
 /** Today in the visitor's time zone, YYYY-MM-DD. */
 export function today(): string {

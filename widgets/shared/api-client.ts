@@ -133,6 +133,16 @@ export function apiBase(value: string | null | undefined): string {
   )
 }
 
+/** A fresh Idempotency-Key: randomUUID exists in secure contexts only (https, localhost), a partner page may be http. */
+export function idempotencyKey(): string {
+  return (
+    crypto.randomUUID?.() ??
+    Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+      byte.toString(16).padStart(2, '0'),
+    ).join('')
+  )
+}
+
 /** The `init` of ApiClient.get() that POSTs `body` as JSON. */
 export function jsonPost(body: object): RequestInit {
   return {

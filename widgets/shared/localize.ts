@@ -55,6 +55,26 @@ export function formatMoney(cents: number, lang: Lang): string {
 }
 
 /**
+ * A number as typed: « 8 500 », « 8 500,50 », « 8500.5 € » in French; "8,500.50" in English.
+ * NaN when it is not one, or for money with more than two decimals.
+ */
+export function parseNumber(text: string, lang: Lang, money?: boolean): number {
+  let digits = text.replace(/[\s€]/g, '')
+  digits =
+    lang === 'en'
+      ? digits.replace(/,/g, '')
+      : digits.includes(',')
+        ? digits.replace(/\./g, '').replace(',', '.')
+        : digits
+  return (money ? /^\d+(\.\d\d?)?$/ : /^\d+(\.\d+)?$/).test(digits) ? Number(digits) : NaN
+}
+
+/** How a figure the visitor did not type (an attribute, a shared link) reads in the form. */
+export function formatNumber(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value)
+}
+
+/**
  * « 418 166 096 00069 »: SIRETs and SIRENs as printed on a Kbis, grouped by no-break spaces
  * (U+00A0) so a narrow screen never breaks the number.
  */

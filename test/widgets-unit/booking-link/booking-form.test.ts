@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  bookingRequest,
-  checkFields,
-  idempotencyKey,
-} from '../../../widgets/booking-link/booking-form'
+import { bookingRequest, checkFields } from '../../../widgets/booking-link/booking-form'
 import * as fr from '../../../widgets/i18n/fr'
 
 const slot = { start: '2026-12-01T08:00:00.000Z', end: '2026-12-01T08:30:00.000Z' }
@@ -55,13 +51,5 @@ describe('bookingRequest', () => {
     expect(bookingRequest('c', slot, fields, { idcc: '1486' }, 'en').context).toEqual({
       idcc: '1486',
     })
-  })
-})
-
-describe('idempotencyKey', () => {
-  it('is fresh each time', () => {
-    const keys = new Set(Array.from({ length: 20 }, idempotencyKey))
-    expect(keys.size).toBe(20)
-    for (const key of keys) expect(key).toMatch(/^[0-9a-f-]{32,36}$/)
   })
 })

@@ -4,6 +4,7 @@ import * as fr from '../../../widgets/i18n/fr'
 import {
   ApiError,
   apiBase,
+  idempotencyKey,
   kindOf,
   retryAfterSeconds,
   safeHttpUrl,
@@ -95,5 +96,13 @@ describe('safeHttpUrl and apiBase', () => {
     expect(safeHttpUrl('javascript:alert(1)')).toBeNull()
     expect(safeHttpUrl('data:text/html,x')).toBeNull()
     expect(safeHttpUrl(null)).toBeNull()
+  })
+})
+
+describe('idempotencyKey', () => {
+  it('is fresh each time', () => {
+    const keys = new Set(Array.from({ length: 20 }, idempotencyKey))
+    expect(keys.size).toBe(20)
+    for (const key of keys) expect(key).toMatch(/^[0-9a-f-]{32,36}$/)
   })
 })
