@@ -1,15 +1,15 @@
 /**
- * The booking widget's job as a reactive controller: load the advisor and the period's free slots,
+ * The booking widget's job, out of the element: load the advisor and the period's free slots,
  * follow the visitor's choice of a day and a slot, send the booking (one Idempotency-Key per
  * attempt), cancel it, and move focus to what replaced the control the visitor was on.
  */
-import type { ReactiveController } from 'lit'
 import type { AdvisorList, CallMode, Slot, SlotList } from '../../api/contracts/advisors'
 import type { BookingConfirmation, BookingContext, BookingView } from '../../api/contracts/bookings'
 import type { PrivacyNotice } from '../../api/contracts/privacy'
 import type { BookingWords, FormWords } from '../i18n/translation'
 import { ApiError, idempotencyKey, isAbort, jsonPost, safeHttpUrl } from '../shared/api-client'
 import type { ApiController } from '../shared/api-controller'
+import { FocusAfterRender } from '../shared/focus-after-render'
 import type { LocalizeController } from '../shared/localize'
 import { bookingContext } from './booking-context'
 import { explain, failureText, fieldErrors, readFailure } from './booking-failure'
@@ -30,12 +30,12 @@ import {
 /** Days shown at once: the API's default span (GET /v1/advisors/:id/slots). */
 export const PERIOD_DAYS = 14
 
-export class BookingController implements ReactiveController {
+export class BookingController {
   readonly #host: GanapatiBookingLink
   readonly #api: ApiController
   readonly #i18n: LocalizeController<FormWords & BookingWords>
-  /** Selector of the element to focus after the next render. */
-  #focus: string | null = null
+  /** Where focus goes after the next render. */
+  readonly #focus: FocusAfterRender
   /** The body last sent and its Idempotency-Key: the same body retried reuses the key. */
   #sent = ''
   #key = ''
@@ -50,7 +50,7 @@ export class BookingController implements ReactiveController {
     this.#host = host
     this.#api = api
     this.#i18n = i18n
-    host.addController(this)
+    this.#focus = new FocusAfterRender(host)
   }
 
   /** The time zone the times are shown in: the `time-zone` attribute, else the visitor's. */
@@ -81,13 +81,6 @@ export class BookingController implements ReactiveController {
   get context(): BookingContext {
     const host = this.#host
     return bookingContext(host, host.found, host.opcos)
-  }
-
-  hostUpdated(): void {
-    if (this.#focus) {
-      this.#host.renderRoot.querySelector<HTMLElement>(this.#focus)?.focus()
-      this.#focus = null
-    }
   }
 
   /**
@@ -187,7 +180,7 @@ export class BookingController implements ReactiveController {
 
   retry(): void {
     // The button goes with the error: keyboard focus must not fall to <body>.
-    this.#focus = '#title'
+    this.#focus.next = '#title'
     this.#host.notice = null
     void this.load()
   }
@@ -199,7 +192,7 @@ export class BookingController implements ReactiveController {
     host.day = host.chosen = host.notice = null
     await this.load()
     // Once loaded: the period's days, or its empty message, replace what had focus.
-    this.#focus = '#days-title'
+    this.#focus.next = '#days-title'
     host.requestUpdate()
   }
 
@@ -207,14 +200,14 @@ export class BookingController implements ReactiveController {
     const host = this.#host
     host.day = day
     host.chosen = host.notice = null
-    this.#focus = '[part~="slot"]'
+    this.#focus.next = '[part~="slot"]'
   }
 
   pickSlot(slot: Slot): void {
     const host = this.#host
     host.chosen = slot
     host.notice = null
-    this.#focus = '#name'
+    this.#focus.next = '#name'
   }
 
   /** A field typed in: its value kept, the message about the previous value gone. */
@@ -262,7 +255,7 @@ export class BookingController implements ReactiveController {
       host.chosen = host.day = null
       host.asking = false
       host.state = 'confirmed'
-      this.#focus = '#confirmation-title'
+      this.#focus.next = '#confirmation-title'
       const { id, advisorId, start, end } = booking
       host.emit('ganapati-booking-confirmed', { id, advisorId, start, end })
     } catch (error) {
@@ -283,7 +276,7 @@ export class BookingController implements ReactiveController {
       const when = `${formatDay(dateIn(slot.start, zone), lang)}, ${formatTime(slot.start, lang, zone)}`
       host.notice = { text: t[slug === 'slot-taken' ? 'taken' : 'unavailable'](when), focus: true }
       host.chosen = null
-      this.#focus = '#notice'
+      this.#focus.next = '#notice'
       void this.load()
     } else {
       host.errors = fieldErrors(failure, lang, t)
@@ -295,7 +288,7 @@ export class BookingController implements ReactiveController {
   /** Whether a field is flagged; focuses the first one flagged. */
   #invalid(): boolean {
     const field = FIELDS.find((name) => this.#host.errors[name])
-    if (field) this.#focus = `#${field}`
+    if (field) this.#focus.next = `#${field}`
     return !!field
   }
 
@@ -305,7 +298,7 @@ export class BookingController implements ReactiveController {
    */
   ask(asking: boolean): void {
     this.#host.asking = asking
-    this.#focus = asking ? '#keep' : '[part~="cancel"]'
+    this.#focus.next = asking ? '#keep' : '[part~="cancel"]'
   }
 
   async cancel(): Promise<void> {
@@ -319,12 +312,12 @@ export class BookingController implements ReactiveController {
       const view = await cancelBooking(url)
       host.booking = { ...booking, status: view.status }
       host.state = 'cancelled'
-      this.#focus = '#confirmation-title'
+      this.#focus.next = '#confirmation-title'
     } catch (error) {
       const failure = error instanceof ApiError ? error : new ApiError('server', null)
       host.notice = { text: explain(failure, this.#i18n.lang, this.#i18n.t) }
       host.state = 'confirmed'
-      this.#focus = '[part~="cancel"]'
+      this.#focus.next = '[part~="cancel"]'
     }
     host.asking = false
   }
@@ -334,7 +327,7 @@ export class BookingController implements ReactiveController {
     const host = this.#host
     keep(this.#api.base, null)
     host.booking = host.notice = null
-    this.#focus = '#title'
+    this.#focus.next = '#title'
     void this.load()
   }
 }

@@ -1,9 +1,8 @@
 /**
- * The tracker's job as a reactive controller: sign in (an e-mailed link, a session the page hands
+ * The tracker's job, out of the element: sign in (an e-mailed link, a session the page hands
  * over, or the one this tab keeps), send the bearer session with every request and sign out on a
  * 401, load the list and a dossier, record a step with the version read, open a dossier.
  */
-import type { ReactiveController } from 'lit'
 import type { DossierDetail, DossierList } from '../../api/contracts/dossiers'
 import type { Member, Session } from '../../api/contracts/members'
 import type { FormWords, StepType, TrackerWords, Waiting } from '../i18n/translation'
@@ -16,6 +15,7 @@ import {
   type Params,
 } from '../shared/api-client'
 import type { ApiController } from '../shared/api-controller'
+import { FocusAfterRender } from '../shared/focus-after-render'
 import type { LocalizeController } from '../shared/localize'
 import type { GanapatiDossierTracker } from './dossier-tracker'
 import { apiFieldErrors } from './fields'
@@ -25,12 +25,12 @@ import { IRREVERSIBLE, STEP_POINTERS, stepRequest } from './step-form'
 
 const CONNECTION = ['offline', 'network', 'timeout']
 
-export class TrackerController implements ReactiveController {
+export class TrackerController {
   readonly #host: GanapatiDossierTracker
   readonly #api: ApiController
   readonly #i18n: LocalizeController<FormWords & TrackerWords>
-  /** Selector of the element to focus after the next render. */
-  #focus: string | null = null
+  /** Where focus goes after the next render. */
+  readonly #focus: FocusAfterRender
   #token: string | null = null
   /** The dossier last sent and its Idempotency-Key: the same session sent again opens one dossier. */
   #sent = ''
@@ -44,14 +44,7 @@ export class TrackerController implements ReactiveController {
     this.#host = host
     this.#api = api
     this.#i18n = i18n
-    host.addController(this)
-  }
-
-  hostUpdated(): void {
-    if (this.#focus) {
-      this.#host.renderRoot.querySelector<HTMLElement>(this.#focus)?.focus()
-      this.#focus = null
-    }
+    this.#focus = new FocusAfterRender(host)
   }
 
   /** A failure in the reader's words: the connection's, else the API's French detail, else ours. */
@@ -153,7 +146,7 @@ export class TrackerController implements ReactiveController {
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         this.#signedOut(this.#i18n.t.signIn.ended)
-        this.#focus = '#email'
+        this.#focus.next = '#email'
         throw new DOMException('', 'AbortError')
       }
       throw error
@@ -177,11 +170,11 @@ export class TrackerController implements ReactiveController {
       const returnUrl = safeHttpUrl(host.returnUrl) ?? location.href.split('#')[0]
       await this.#api.get('/v1/auth/links', {}, 'link', jsonPost({ email, returnUrl }))
       host.notice = { text: this.#i18n.t.signIn.sent(email) }
-      this.#focus = '#notice'
+      this.#focus.next = '#notice'
     } catch (error) {
       if (!isAbort(error)) {
         host.notice = { text: this.explain(error), error: true }
-        this.#focus = '#email'
+        this.#focus.next = '#email'
       }
     } finally {
       host.busy = false
@@ -196,7 +189,7 @@ export class TrackerController implements ReactiveController {
       .get('/v1/auth/sessions/current', {}, 'sign-out', { method: 'DELETE', headers })
       .catch(() => {})
     this.#signedOut()
-    this.#focus = '#email'
+    this.#focus.next = '#email'
   }
 
   async loadList(): Promise<void> {
@@ -217,7 +210,7 @@ export class TrackerController implements ReactiveController {
   /** After a failure: what failed, again (who the session is for, the dossier, or the list). */
   retry(): void {
     const host = this.#host
-    this.#focus = '#title'
+    this.#focus.next = '#title'
     if (!host.member && host.sessionToken) void this.adopt(host.sessionToken)
     else if (host.view === 'detail' && host.dossier) void this.open(host.dossier.id)
     else void this.loadList()
@@ -242,7 +235,7 @@ export class TrackerController implements ReactiveController {
   async turn(step: number): Promise<void> {
     this.#host.page += step
     await this.loadList()
-    this.#focus = '[part~="row"] button'
+    this.#focus.next = '[part~="row"] button'
     this.#host.requestUpdate()
   }
 
@@ -260,7 +253,7 @@ export class TrackerController implements ReactiveController {
         'dossier',
       )
       host.state = 'ready'
-      this.#focus = keepNotice ? '#notice' : '#view-title'
+      this.#focus.next = keepNotice ? '#notice' : '#view-title'
       // The OPCOs' flyers, for how to file a PEC; without them the dossier shows all else.
       if (!host.opcos)
         this.#api.opcos().then(
@@ -283,10 +276,10 @@ export class TrackerController implements ReactiveController {
     host.dossier = host.acting = host.notice = null
     host.dossierId = null
     host.view = 'list'
-    this.#focus = '#title'
+    this.#focus.next = '#title'
     // Focus returns to the dossier's row once the list shows it.
     void this.loadList().then(() => {
-      if (id) this.#focus = `#open-${id}`
+      if (id) this.#focus.next = `#open-${id}`
       host.requestUpdate()
     })
   }
@@ -308,12 +301,12 @@ export class TrackerController implements ReactiveController {
     host.values = {}
     host.errors = {}
     host.notice = null
-    this.#focus = step ? '#step-title' : '[part~="action"]'
+    this.#focus.next = step ? '#step-title' : '[part~="action"]'
   }
 
   confirm(asking: boolean): void {
     this.#host.confirming = asking
-    this.#focus = asking ? '#no' : '[part~="submit"]'
+    this.#focus.next = asking ? '#no' : '[part~="submit"]'
   }
 
   /** POST /v1/dossiers/:id/events with the version read; asked twice when irreversible. */
@@ -338,7 +331,7 @@ export class TrackerController implements ReactiveController {
       host.dossier = after
       host.acting = null
       host.notice = { text: t.recorded(t.steps[type]) }
-      this.#focus = '#notice'
+      this.#focus.next = '#notice'
       this.#changed(after)
     } catch (error) {
       if (isAbort(error)) return
@@ -352,7 +345,7 @@ export class TrackerController implements ReactiveController {
       host.confirming = false
       host.errors = error instanceof ApiError ? apiFieldErrors(error, STEP_POINTERS, lang, t) : {}
       host.notice = { text: this.explain(error), error: true }
-      this.#focus = '#notice'
+      this.#focus.next = '#notice'
     } finally {
       host.busy = false
     }
@@ -370,7 +363,7 @@ export class TrackerController implements ReactiveController {
     host.values = show ? { fundingMode: 'subrogation' } : {}
     host.errors = {}
     host.notice = null
-    this.#focus = show ? '#view-title' : '#new'
+    this.#focus.next = show ? '#view-title' : '#new'
   }
 
   async create(event: SubmitEvent): Promise<void> {
@@ -398,7 +391,7 @@ export class TrackerController implements ReactiveController {
       host.dossier = dossier
       host.view = 'detail'
       host.notice = { text: t.created(dossier.reference) }
-      this.#focus = '#notice'
+      this.#focus.next = '#notice'
       this.#changed(dossier)
     } catch (error) {
       if (isAbort(error)) return
@@ -412,7 +405,7 @@ export class TrackerController implements ReactiveController {
       const names = Object.keys(fields).filter((name) => DOSSIER_FIELDS.includes(name))
       host.notice = { text: names.length ? t.fix : this.explain(error), error: true }
       if (names.length) this.#focusFirst(names)
-      else this.#focus = '#notice'
+      else this.#focus.next = '#notice'
     } finally {
       host.busy = false
     }
@@ -422,6 +415,6 @@ export class TrackerController implements ReactiveController {
     const first = [...DOSSIER_FIELDS, 'decision', 'amount', 'hoursDone', 'reason'].find((name) =>
       names.includes(name),
     )
-    this.#focus = first ? `#${first}` : '#notice'
+    this.#focus.next = first ? `#${first}` : '#notice'
   }
 }
