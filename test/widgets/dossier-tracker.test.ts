@@ -3,6 +3,7 @@ import type { DossierDetail, NewDossier } from '../../api/contracts/dossiers'
 import type { Member, MemberRole, Session } from '../../api/contracts/members'
 import { sendKeys } from '@web/test-runner-commands'
 import '../../widgets/dossier-tracker/define'
+import '../../widgets/opco-finder/define'
 import type { GanapatiDossierTracker } from '../../widgets/dossier-tracker/dossier-tracker'
 import {
   type CspPage,
@@ -524,6 +525,36 @@ describe('<ganapati-dossier-tracker>', () => {
     const list = await asMember<{ items: DossierDetail[] }>(trainer, '/v1/dossiers')
     equal(list.items[0]?.priceCents, 95050, 'the price in cents')
     equal(list.items[0]?.trainees.length, 2, 'one trainee a line')
+  })
+
+  it('« Valider une session » starts from the company a finder on the page found', async () => {
+    const trainer = await member('trainer')
+    const { mailApi } = await testEnv()
+    const page = mount<HTMLDivElement>(
+      `<div>
+        <ganapati-opco-finder api="${mailApi}"></ganapati-opco-finder>
+        <ganapati-dossier-tracker api="${mailApi}" session-token="${trainer.sessionToken}"></ganapati-dossier-tracker>
+      </div>`,
+    )
+    const finder = page.querySelector('ganapati-opco-finder')!
+    const element = page.querySelector('ganapati-dossier-tracker') as GanapatiDossierTracker
+    await waitForState(element, 'ready')
+    const search = finder.shadowRoot!.querySelector('input')!
+    search.focus()
+    await sendKeys({ type: SIRET })
+    await sendKeys({ press: 'Enter' })
+    await waitFor(() => element.foundSiret, 'the SIRET the finder found')
+    shadow(element, '#new')!.click()
+    await element.updateComplete
+    const siret = shadow(element, '#siret') as HTMLInputElement
+    equal(siret.value.replace(/\s/g, ''), SIRET, 'the finder’s SIRET in the form')
+
+    search.select()
+    await sendKeys({ type: '9999' })
+    await sendKeys({ press: 'Enter' })
+    await waitFor(() => !element.foundSiret, 'taken back by a search without company')
+    await element.updateComplete
+    equal(siret.value, '', 'the form’s SIRET emptied, as the trainer had not changed it')
   })
 
   it('a session sent again after a lost answer opens one dossier (the same Idempotency-Key)', async () => {

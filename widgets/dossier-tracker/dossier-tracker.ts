@@ -9,7 +9,8 @@ import { ApiController } from '../shared/api-controller'
 import { GanapatiElement } from '../shared/base-element'
 import { sharedStyles } from '../shared/controls.styles'
 import { fieldStyles } from '../shared/field.styles'
-import { LocalizeController } from '../shared/localize'
+import { LocalizeController, groupDigits } from '../shared/localize'
+import { PageContextController } from '../shared/page-context'
 import { detailView } from './detail-view'
 import { styles } from './dossier-tracker.styles'
 import { field, secondary, type FormState, type Values } from './fields'
@@ -166,6 +167,19 @@ export class GanapatiDossierTracker extends GanapatiElement {
     ...en.tracker,
   }))
   readonly #tracker = new TrackerController(this, this.#api, this.#i18n)
+  // A finder on the page found the company (by its name, say): « Valider une session » starts
+  // from its SIRET, unless the trainer typed another; a search that found none takes it back.
+  readonly #context = new PageContextController(this, {
+    'ganapati-opco-found': ({ siret }) => {
+      const found = siret ? groupDigits(siret) : ''
+      if (this.view === 'new' && (this.values.siret ?? '') === this.foundSiret) {
+        this.values = { ...this.values, siret: found }
+      }
+      this.foundSiret = found
+    },
+  })
+  /** The SIRET a finder on the page last found, written as on a Kbis; empty when none. */
+  foundSiret = ''
 
   constructor() {
     super()

@@ -360,7 +360,7 @@ export class TrackerController {
   newDossier(show: boolean): void {
     const host = this.#host
     host.view = show ? 'new' : 'list'
-    host.values = show ? { fundingMode: 'subrogation' } : {}
+    host.values = show ? { fundingMode: 'subrogation', siret: host.foundSiret } : {}
     host.errors = {}
     host.notice = null
     this.#focus.next = show ? '#view-title' : '#new'
