@@ -7,7 +7,7 @@ import type { AdvisorList, CallMode, Slot, SlotList } from '../../api/contracts/
 import type { BookingConfirmation, BookingContext, BookingView } from '../../api/contracts/bookings'
 import type { PrivacyNotice } from '../../api/contracts/privacy'
 import type { BookingWords, FormWords } from '../i18n/translation'
-import { ApiError, idempotencyKey, isAbort, jsonPost, safeHttpUrl } from '../shared/api-client'
+import { ApiError, RetryKey, isAbort, jsonPost, safeHttpUrl } from '../shared/api-client'
 import type { ApiController } from '../shared/api-controller'
 import { FocusAfterRender } from '../shared/focus-after-render'
 import type { LocalizeController } from '../shared/localize'
@@ -36,9 +36,8 @@ export class BookingController {
   readonly #i18n: LocalizeController<FormWords & BookingWords>
   /** Where focus goes after the next render. */
   readonly #focus: FocusAfterRender
-  /** The body last sent and its Idempotency-Key: the same body retried reuses the key. */
-  #sent = ''
-  #key = ''
+  /** One Idempotency-Key per booking attempt: the same request retried never books twice. */
+  readonly #retryKey = new RetryKey()
   /** Whether the booking shown was reopened (manage link, reload) rather than just made. */
   reopened = false
 
@@ -236,19 +235,14 @@ export class BookingController {
       // Where the e-mail's manage link brings the visitor back: the page, its hash route kept.
       pageUrl: pageAddress(),
     }
-    // One key per booking attempt: the same request retried after a lost answer never books twice.
-    const sent = JSON.stringify(body)
-    if (sent !== this.#sent) {
-      this.#sent = sent
-      this.#key = idempotencyKey()
-    }
     const init = jsonPost(body)
-    init.headers = { ...(init.headers as Record<string, string>), 'idempotency-key': this.#key }
+    const key = this.#retryKey.for(JSON.stringify(body))
+    init.headers = { ...(init.headers as Record<string, string>), 'idempotency-key': key }
     host.state = 'submitting'
     host.emit('ganapati-booking-submitted', { advisorId: body.advisorId, start: body.start })
     try {
       const booking = await this.#api.get<BookingConfirmation>('/v1/bookings', {}, 'booking', init)
-      this.#sent = ''
+      this.#retryKey.answered()
       keep(this.#api.base, { id: booking.id, token: booking.manageToken })
       this.reopened = false
       host.booking = booking

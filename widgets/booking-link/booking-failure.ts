@@ -1,14 +1,14 @@
 /** Why a booking request or a cancellation failed, in the visitor's words, and the fields the API refused. Pure. */
 import type { BookingWords, CommonWords, FormWords, Lang } from '../i18n/translation'
-import { ApiError, type ApiErrorKind } from '../shared/api-client'
+import { ApiError, explain } from '../shared/api-client'
+
+export { explain }
 
 type Words = CommonWords & FormWords & BookingWords
 
 export type Field = 'name' | 'email' | 'phone' | 'company' | 'message'
 
 export const FIELDS: Field[] = ['name', 'email', 'phone', 'company', 'message']
-
-const CONNECTION: ApiErrorKind[] = ['offline', 'network', 'timeout']
 
 /** The failure as the widget reads it, and the problem's slug (`slot-taken`…) when the API sent one. */
 export function readFailure(error: unknown): { failure: ApiError; slug: string | undefined } {
@@ -20,18 +20,6 @@ export function readFailure(error: unknown): { failure: ApiError; slug: string |
         ? new ApiError('server', error.status, error.problem, error.retryAfter)
         : new ApiError('server', null)
   return { failure, slug: /\/problems\/([\w-]+)$/.exec(failure.problem?.type ?? '')?.[1] }
-}
-
-/**
- * A failed request in the visitor's words: the connection's, else the API's own detail when it is
- * in their language (French), else ours (the shared messages of other kinds speak of searches).
- */
-export function explain(failure: ApiError, lang: Lang, t: Words): string {
-  if (CONNECTION.includes(failure.kind)) return failure.describe(t, lang)
-  return (
-    failure.apiDetail(lang) ??
-    (failure.kind === 'invalid' ? t.invalid : `${t.errors.server} ${t.soon}`)
-  )
 }
 
 /** The messages of the fields a 400 names (`/body/phone`), the API's when in French, else ours. */

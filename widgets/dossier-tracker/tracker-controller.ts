@@ -8,7 +8,8 @@ import type { Member, Session } from '../../api/contracts/members'
 import type { FormWords, StepType, TrackerWords, Waiting } from '../i18n/translation'
 import {
   ApiError,
-  idempotencyKey,
+  RetryKey,
+  explain,
   isAbort,
   jsonPost,
   safeHttpUrl,
@@ -23,8 +24,6 @@ import { DOSSIER_FIELDS, DOSSIER_POINTERS, newDossierRequest } from './new-dossi
 import { keepSession, keptSession, takeFromAddress } from './session'
 import { IRREVERSIBLE, STEP_POINTERS, stepRequest } from './step-form'
 
-const CONNECTION = ['offline', 'network', 'timeout']
-
 export class TrackerController {
   readonly #host: GanapatiDossierTracker
   readonly #api: ApiController
@@ -32,9 +31,8 @@ export class TrackerController {
   /** Where focus goes after the next render. */
   readonly #focus: FocusAfterRender
   #token: string | null = null
-  /** The dossier last sent and its Idempotency-Key: the same session sent again opens one dossier. */
-  #sent = ''
-  #key = ''
+  /** One Idempotency-Key per session sent: the same one sent again opens one dossier. */
+  readonly #retryKey = new RetryKey()
 
   constructor(
     host: GanapatiDossierTracker,
@@ -49,13 +47,8 @@ export class TrackerController {
 
   /** A failure in the reader's words: the connection's, else the API's French detail, else ours. */
   explain(error: unknown): string {
-    const { t, lang } = this.#i18n
     const failure = error instanceof ApiError ? error : new ApiError('server', null)
-    if (CONNECTION.includes(failure.kind)) return failure.describe(t, lang)
-    return (
-      failure.apiDetail(lang) ??
-      (failure.kind === 'invalid' ? t.invalid : `${t.errors.server} ${t.soon}`)
-    )
+    return explain(failure, this.#i18n.lang, this.#i18n.t)
   }
 
   /**
@@ -375,18 +368,13 @@ export class TrackerController {
     host.errors = errors
     host.notice = null
     if (!body) return this.#focusFirst(Object.keys(errors))
-    // One key per session sent: the same one sent again after a lost answer opens one dossier.
-    const sent = JSON.stringify(body)
-    if (sent !== this.#sent) {
-      this.#sent = sent
-      this.#key = idempotencyKey()
-    }
     const init = jsonPost(body)
-    init.headers = { ...(init.headers as Record<string, string>), 'idempotency-key': this.#key }
+    const key = this.#retryKey.for(JSON.stringify(body))
+    init.headers = { ...(init.headers as Record<string, string>), 'idempotency-key': key }
     host.busy = true
     try {
       const dossier = await this.#request<DossierDetail>('/v1/dossiers', {}, 'create', init)
-      this.#sent = ''
+      this.#retryKey.answered()
       host.values = {}
       host.dossier = dossier
       host.view = 'detail'

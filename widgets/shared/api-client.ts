@@ -1,5 +1,5 @@
 /** Fetch client shared by the widgets: JSON in, problem+json errors out as one typed error. */
-import type { CommonWords, Lang } from '../i18n/translation'
+import type { CommonWords, FormWords, Lang } from '../i18n/translation'
 
 export type ApiErrorKind =
   | 'offline'
@@ -140,6 +140,45 @@ export function idempotencyKey(): string {
     Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
       byte.toString(16).padStart(2, '0'),
     ).join('')
+  )
+}
+
+/**
+ * The Idempotency-Key of a form's POST: one per body, so the same body sent again after a lost
+ * answer reuses it (the API replays its first answer) and a changed one gets a new key.
+ */
+export class RetryKey {
+  #body = ''
+  #key = ''
+
+  /** The key for this body: the last one when the body is the same. */
+  for(body: string): string {
+    if (body !== this.#body) {
+      this.#body = body
+      this.#key = idempotencyKey()
+    }
+    return this.#key
+  }
+
+  /** The request was answered: the next one, even with the same body, is a new one. */
+  answered(): void {
+    this.#body = ''
+  }
+}
+
+/** Failures of the connection itself, whatever the request. */
+const CONNECTION: ApiErrorKind[] = ['offline', 'network', 'timeout']
+
+/**
+ * A form's failed request in the visitor's words: the connection's, else the API's own detail
+ * when it is in their language (French), else ours (the shared messages of other kinds speak of
+ * searches).
+ */
+export function explain(failure: ApiError, lang: Lang, t: CommonWords & FormWords): string {
+  if (CONNECTION.includes(failure.kind)) return failure.describe(t, lang)
+  return (
+    failure.apiDetail(lang) ??
+    (failure.kind === 'invalid' ? t.invalid : `${t.errors.server} ${t.soon}`)
   )
 }
 

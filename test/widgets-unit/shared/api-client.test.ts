@@ -3,6 +3,7 @@ import * as en from '../../../widgets/i18n/en'
 import * as fr from '../../../widgets/i18n/fr'
 import {
   ApiError,
+  RetryKey,
   apiBase,
   idempotencyKey,
   kindOf,
@@ -104,5 +105,17 @@ describe('idempotencyKey', () => {
     const keys = new Set(Array.from({ length: 20 }, idempotencyKey))
     expect(keys.size).toBe(20)
     for (const key of keys) expect(key).toMatch(/^[0-9a-f-]{32,36}$/)
+  })
+})
+
+describe('RetryKey', () => {
+  it('keeps the key while the same body is sent again, and changes it with the body or once answered', () => {
+    const keys = new RetryKey()
+    const first = keys.for('{"a":1}')
+    expect(keys.for('{"a":1}')).toBe(first)
+    const second = keys.for('{"a":2}')
+    expect(second).not.toBe(first)
+    keys.answered()
+    expect(keys.for('{"a":2}')).not.toBe(second)
   })
 })
