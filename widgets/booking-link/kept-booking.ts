@@ -2,7 +2,8 @@
  * The booking a visitor keeps: the manage link of the e-mails (`<page>#ganapati-booking=<id>.<token>`,
  * or in a hash route's query) and, across reloads, this tab's sessionStorage.
  */
-import { fragmentParam, pageFragment } from '../shared/fragment'
+import { pageFragment } from '../shared/fragment'
+import { readTab, takeFromAddress as takeParams, writeTab } from '../shared/page-state'
 
 /** `<id>.<token>`, as the manage link and the storage write it. */
 export interface KeptBooking {
@@ -26,11 +27,8 @@ const storageKey = (api: string) => `ganapati-booking ${api}`
  * left in the address bar; null when the address names none.
  */
 export function takeFromAddress(): KeptBooking | null {
-  const value = fragmentParam(location.hash, PARAM)
-  if (value === null) return null
-  const own = pageFragment(location.hash, /^ganapati-booking$/)
-  history.replaceState(history.state, '', location.pathname + location.search + (own && `#${own}`))
-  return readKept(value)
+  const taken = takeParams([PARAM])
+  return taken && readKept(taken[PARAM])
 }
 
 /** The page address for the e-mails' links: a hash route kept (without any widget's parameter), an anchor dropped. */
@@ -41,19 +39,10 @@ export function pageAddress(): string {
 
 /** The booking this tab keeps for `api`, if any; a storage that refuses (sandboxed frame) keeps none. */
 export function keptFor(api: string): KeptBooking | null {
-  try {
-    return readKept(sessionStorage.getItem(storageKey(api)))
-  } catch {
-    return null
-  }
+  return readKept(readTab(storageKey(api)))
 }
 
 /** Keeps a booking for `api` in this tab, or forgets it (null). */
 export function keep(api: string, booking: KeptBooking | null): void {
-  try {
-    if (booking) sessionStorage.setItem(storageKey(api), `${booking.id}.${booking.token}`)
-    else sessionStorage.removeItem(storageKey(api))
-  } catch {
-    // Full or refused: the booking still shows until the page is left.
-  }
+  writeTab(storageKey(api), booking && `${booking.id}.${booking.token}`)
 }

@@ -1,6 +1,6 @@
 /** The tracker's bearer session: a sign-in link's fragment read and taken out of the address bar, the session kept in this tab, one per API. */
 import type { Member } from '../../api/contracts/members'
-import { fragmentParam, pageFragment } from '../shared/fragment'
+import { readTab, takeFromAddress as takeParams, writeTab } from '../shared/page-state'
 
 /** What a tab keeps of a session: the bearer token, and who it is for once known. */
 export interface KeptSession {
@@ -16,21 +16,17 @@ const storageKey = (api: string) => `ganapati-session ${api}`
  */
 export function keptSession(api: string): KeptSession | null {
   try {
-    const kept = JSON.parse(sessionStorage.getItem(storageKey(api)) ?? 'null') as KeptSession | null
+    const kept = JSON.parse(readTab(storageKey(api)) ?? 'null') as KeptSession | null
     return typeof kept?.sessionToken === 'string' ? kept : null
   } catch {
+    // Not JSON: nothing kept.
     return null
   }
 }
 
 /** Keeps a session for an API, or forgets it (null). */
 export function keepSession(api: string, session: KeptSession | null): void {
-  try {
-    if (session) sessionStorage.setItem(storageKey(api), JSON.stringify(session))
-    else sessionStorage.removeItem(storageKey(api))
-  } catch {
-    // Nothing kept: the visitor signs in again on the next page.
-  }
+  writeTab(storageKey(api), session && JSON.stringify(session))
 }
 
 /**
@@ -40,10 +36,8 @@ export function keepSession(api: string, session: KeptSession | null): void {
  * fragment has neither.
  */
 export function takeFromAddress(): { token: string | null; dossier: string | null } | null {
-  const token = fragmentParam(location.hash, 'ganapati-auth')
-  const dossier = fragmentParam(location.hash, 'ganapati-dossier')
-  if (token === null && dossier === null) return null
-  const own = pageFragment(location.hash, /^ganapati-(auth|dossier)$/)
-  history.replaceState(history.state, '', location.pathname + location.search + (own && `#${own}`))
-  return { token: token || null, dossier: dossier || null }
+  const taken = takeParams(['ganapati-auth', 'ganapati-dossier'])
+  return (
+    taken && { token: taken['ganapati-auth'] || null, dossier: taken['ganapati-dossier'] || null }
+  )
 }
