@@ -133,3 +133,10 @@ export function isoInstant(instant: number): string {
   }
   return iso
 }
+
+const FRENCH_DAY = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', dateStyle: 'long' })
+
+/** « 2 décembre 2026 »: a Paris date (YYYY-MM-DD) as sentences and e-mails write it. */
+export function frenchDay(date: string): string {
+  return FRENCH_DAY.format(new Date(`${date}T12:00:00Z`))
+}

@@ -14,7 +14,7 @@ import type {
   UpcomingStep,
 } from '../contracts/dossiers'
 import type { DossierFacts } from './dossier-workflow'
-import { addDays, parisDate, zonedInstant } from './calendar'
+import { addDays, frenchDay, parisDate, zonedInstant } from './calendar'
 import { frenchTypography } from './french-typography'
 
 export type ServiceLevels = typeof deadlines.serviceLevels.values
@@ -68,10 +68,6 @@ interface Due {
   source: string
   why: string
 }
-
-/** « 28 mars 2026 »: a Paris date (YYYY-MM-DD) as the tracker and the e-mails write it. */
-const LONG_DAY = new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', dateStyle: 'long' })
-const day = (date: string) => LONG_DAY.format(new Date(`${date}T12:00:00Z`))
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
@@ -220,7 +216,7 @@ export function nextAction(
   return {
     actor: step.actor,
     action: frenchTypography(
-      step.due ? `${step.action} avant le ${day(step.due.date)}` : step.action,
+      step.due ? `${step.action} avant le ${frenchDay(step.due.date)}` : step.action,
     ),
     dueAt: dueAt === null ? null : new Date(dueAt).toISOString(),
     late: dueAt !== null && now >= dueAt,

@@ -4,6 +4,7 @@
  * act when a due date nears or passes. French, written when queued. Pure.
  */
 import type { NextAction } from '../contracts/dossiers'
+import { frenchDay, parisDate } from './calendar'
 import type { QueuedMail } from './queued-mail'
 import { DOSSIER_FRAGMENT } from './sign-in-link'
 
@@ -110,9 +111,8 @@ export function trainerPaidMail(
   }
 }
 
-const LONG_DATE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', dateStyle: 'long' })
 /** The Paris day a due instant (the end of that day) closes: « 28 mars 2026 ». */
-const longDate = (dueAt: string) => LONG_DATE.format(Date.parse(dueAt) - 1)
+const longDate = (dueAt: string) => frenchDay(parisDate(Date.parse(dueAt) - 1))
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1)
 

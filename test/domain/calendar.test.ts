@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   addDays,
-  isoInstant,
   daysBetween,
+  frenchDay,
+  isoInstant,
   parisDate,
   weekdayOf,
-  zonedInstant,
   zoneOffsetMs,
+  zonedInstant,
 } from '../../api/domain/calendar'
 
 const HOUR = 3_600_000
@@ -80,5 +81,14 @@ describe('isoInstant', () => {
     const instant = Date.parse('2026-03-30T07:00:00Z')
     expect(isoInstant(instant)).toBe('2026-03-30T07:00:00.000Z')
     expect(isoInstant(instant)).toBe(new Date(instant).toISOString())
+  })
+})
+
+describe('frenchDay', () => {
+  it.each([
+    ['2026-12-02', '2 décembre 2026'],
+    ['2026-03-29', '29 mars 2026'],
+  ])('%s → %s', (date, text) => {
+    expect(frenchDay(date)).toBe(text)
   })
 })
